@@ -1,0 +1,89 @@
+/**
+ * The shape of `ic.yaml` (SPEC 2.1) as a zod schema. Only the structure lives here;
+ * checks that need several fields at once (scale bounds, unique ids, clients_of) are in
+ * parse.ts, and messages are turned into plain language there too.
+ */
+import { z } from 'zod';
+import { AGGREGATIONS } from './types.js';
+
+/** Department and criterion ids: they go into CSV cells and file names. */
+export const ID_PATTERN = /^[a-z0-9_-]+$/;
+
+/**
+ * Response file columns that are not criteria. A criterion with one of these as id or name
+ * could not be told apart from them in a header (or in the long shape's `criterion` column).
+ */
+export const RESERVED_COLUMNS = [
+  'respondent_id',
+  'rater_department',
+  'target_department',
+  'rater_name',
+  'target_name',
+  'comment',
+  'criterion',
+  'score',
+] as const;
+
+export const DEFAULT_SCALE = { min: 1, max: 5 } as const;
+export const DEFAULT_NA_VALUES: readonly string[] = ['N/A', 'n/a', 'NA', 'н/о', '-'];
+export const DEFAULT_ANONYMITY_MIN = 3;
+export const DEFAULT_TITLE = 'Internal Client';
+
+/** The keys allowed at each level, for "unknown key (did you mean ...)" messages. */
+export const ROOT_KEYS = [
+  'version',
+  'title',
+  'scale',
+  'na_values',
+  'favorable_min',
+  'anonymity_min',
+  'aggregation',
+  'alert_below',
+  'departments',
+  'criteria',
+] as const;
+export const SCALE_KEYS = ['min', 'max'] as const;
+export const DEPARTMENT_KEYS = ['id', 'name', 'clients_of', 'description'] as const;
+export const CRITERION_KEYS = ['id', 'name', 'weight', 'description'] as const;
+
+const id = z.string().regex(ID_PATTERN);
+/** Names are matched against cells with surrounding whitespace ignored, so it is not part of the name. */
+const displayName = z.string().trim().min(1);
+const description = z.string().nullish();
+
+export const departmentSchema = z.strictObject({
+  id,
+  name: displayName,
+  // Entries are checked against the department ids in parse.ts, with "did you mean".
+  clients_of: z.array(z.string()).optional(),
+  description,
+});
+
+export const criterionSchema = z.strictObject({
+  id,
+  name: displayName,
+  weight: z.number().positive().default(1),
+  description,
+});
+
+export const configSchema = z.strictObject({
+  version: z.literal(1),
+  title: z.string().default(DEFAULT_TITLE),
+  scale: z.strictObject({ min: z.number(), max: z.number() }).default({ ...DEFAULT_SCALE }),
+  na_values: z.array(z.string()).default([...DEFAULT_NA_VALUES]),
+  // Its default depends on the scale, so it is filled in when the config is resolved.
+  favorable_min: z.number().optional(),
+  anonymity_min: z.number().int().positive().default(DEFAULT_ANONYMITY_MIN),
+  aggregation: z.enum(AGGREGATIONS).default('departments'),
+  alert_below: z.number().nullish(),
+  departments: z.array(departmentSchema).min(2),
+  criteria: z.array(criterionSchema).min(1),
+});
+
+/** The config file as written, after defaults: snake_case keys, before resolution into `Config`. */
+export type ConfigFile = z.output<typeof configSchema>;
+
+/** How every stage matches a cell to a department or criterion id or name: trimmed, case ignored. */
+export function labelKey(s: string): string {
+  return s.trim().toLowerCase();
+}
