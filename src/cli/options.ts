@@ -1,0 +1,30 @@
+/** Options shared by the commands: one definition, used by help text and by validation. */
+import { Option, type Command } from 'commander';
+
+export const FORMATS = ['table', 'csv', 'json', 'md'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface CommonOptions {
+  config?: string;
+  format?: Format;
+  out?: string;
+  color: boolean;
+  quiet?: boolean;
+}
+
+export function addConfigOption(command: Command): Command {
+  return command.option('-c, --config <file>', 'the ic.yaml to use (default: ic.yaml or ic.yml beside the first input, else in the current folder)');
+}
+
+export function addOutputOptions(command: Command, formats: readonly Format[] = FORMATS): Command {
+  return command
+    .addOption(new Option('-f, --format <format>', 'output format').choices(formats))
+    .option('-o, --out <file>', 'write the report to a file (atomically; never over an input)')
+    .option('--no-color', 'no colours (also when NO_COLOR is set or the output is not a terminal)')
+    .option('-q, --quiet', 'print only the result: no notes or warnings on stderr');
+}
+
+/** Help text that ends every command's --help: real invocations. */
+export function examples(lines: readonly string[]): string {
+  return `\nExamples:\n${lines.map((l) => `  ${l}`).join('\n')}\n`;
+}

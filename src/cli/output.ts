@@ -1,0 +1,49 @@
+/** The only place that writes a command's result: stdout, or a file written atomically. */
+import { statSync } from 'node:fs';
+import { dirname, extname } from 'node:path';
+import { realPathOf, writeFileAtomic } from '../util/atomicWrite.js';
+import { UserError } from './errors.js';
+
+const INPUT_EXTENSIONS = new Set(['.csv', '.tsv', '.txt']);
+
+/**
+ * Refuses an --out that is one of the inputs (or the config), or a CSV-like file inside an input folder,
+ * which the next run would read as responses.
+ */
+export function checkOutPath(out: string, inputs: readonly string[]): void {
+  const target = realPathOf(out);
+  for (const input of inputs) {
+    const real = realPathOf(input);
+    let isDirectory = false;
+    try {
+      isDirectory = statSync(real).isDirectory();
+    } catch {
+      // a missing input is reported by the reader
+    }
+    if (isDirectory ? target === real : target === real) {
+      throw new UserError(`--out ${out} is ${isDirectory ? 'an input folder' : 'one of the inputs'}; choose another file name, inputs are never overwritten`);
+    }
+    if (isDirectory && dirname(target) === real && INPUT_EXTENSIONS.has(extname(target).toLowerCase())) {
+      throw new UserError(`--out ${out} is inside the input folder ${input}, where the next run would read it as responses; write it elsewhere`);
+    }
+  }
+}
+
+export async function writeResult(text: string | Uint8Array, out: string | undefined, inputs: readonly string[]): Promise<void> {
+  if (out === undefined) {
+    process.stdout.write(text);
+    return;
+  }
+  checkOutPath(out, inputs);
+  try {
+    await writeFileAtomic(out, text);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    throw new UserError(`cannot write ${out} (${code}); check that the folder exists and is writable`);
+  }
+}
+
+/** Notes for the person at the terminal (never the result itself): stderr, unless --quiet. */
+export function note(text: string, quiet: boolean | undefined): void {
+  if (!quiet) process.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
+}

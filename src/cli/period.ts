@@ -1,0 +1,91 @@
+/**
+ * What score, diff and trend do with a period's data problems (SPEC 2.3): list them, refuse to compute on
+ * data with errors unless --skip-invalid, say what was left out, and write --rejects so nothing is lost.
+ */
+import type { Config } from '../config/types.js';
+import { scoreFiles, type ScoredPeriod } from '../pipeline/scoreFiles.js';
+import { renderCsv } from '../render/csv.js';
+import { countBySeverity, plural, renderProblems } from '../render/problems.js';
+import { UserError } from './errors.js';
+import { checkOutPath, note } from './output.js';
+import type { Terminal } from './terminal.js';
+import { writeFileAtomic } from '../util/atomicWrite.js';
+
+export interface DataOptions {
+  skipInvalid?: boolean;
+  rejects?: string;
+  maxProblems: number;
+  quiet?: boolean;
+}
+
+export interface PeriodInput {
+  /** Shown in messages when there are several periods ("period A"); null for a single period. */
+  label: string | null;
+  inputs: readonly string[];
+}
+
+/** Scores every period, listing all problems first; stops (exit 1) when any period has errors and --skip-invalid is not given. */
+export async function scorePeriods(periods: readonly PeriodInput[], config: Config, options: DataOptions, terminal: Terminal): Promise<ScoredPeriod[]> {
+  const wantRejects = options.rejects !== undefined;
+  if (options.rejects !== undefined) {
+    checkOutPath(options.rejects, periods.flatMap((p) => p.inputs));
+  }
+  const scored: ScoredPeriod[] = [];
+  for (const period of periods) scored.push(await scoreFiles(period.inputs, config, { collectRejects: wantRejects }));
+
+  let totalErrors = 0;
+  scored.forEach((s, i) => {
+    const period = periods[i]!;
+    const { errors, warnings } = countBySeverity(s.load.problems);
+    totalErrors += errors;
+    const shown = s.load.problems.filter((p) => p.severity === 'error' || !options.quiet);
+    if (shown.length === 0) return;
+    if (period.label !== null) process.stderr.write(`${terminal.color.bold(`${period.label}`)} (${period.inputs.join(', ')}): ${plural(errors, 'error')}, ${plural(warnings, 'warning')}\n`);
+    process.stderr.write(renderProblems(shown, { color: terminal.color, maxPerKind: options.maxProblems, indent: period.label === null ? '' : '  ' }));
+  });
+
+  if (wantRejects) await writeRejects(options.rejects!, scored, periods);
+
+  if (totalErrors > 0 && !options.skipInvalid) {
+    const rowsWithErrors = scored.reduce((n, s) => n + s.load.rows.withErrors, 0);
+    throw new UserError(
+      `the data has ${plural(totalErrors, 'error')} in ${plural(rowsWithErrors, 'row')}; nothing was computed. ` +
+        'Fix the rows listed above, or run again with --skip-invalid to compute on the valid rows only' +
+        (wantRejects ? '' : ' (add --rejects FILE to keep the left-out rows)'),
+    );
+  }
+  scored.forEach((s, i) => {
+    const r = s.load.rows;
+    if (r.rejected === 0) return;
+    const label = periods[i]!.label;
+    note(`${label === null ? '' : `${label}: `}left out ${plural(r.rejected, 'row')} of ${r.read} (${reasonsSummary(s)}); computed on ${r.used}${wantRejects ? `; written to ${options.rejects}` : ''}`, options.quiet);
+  });
+  return scored;
+}
+
+/** "3 out-of-scale, 1 empty-row": why rows were left out, by problem kind. */
+function reasonsSummary(s: ScoredPeriod): string {
+  const counts = new Map<string, number>();
+  for (const p of s.load.problems) {
+    if (p.severity === 'error' || p.code === 'empty-row') counts.set(p.code, (counts.get(p.code) ?? 0) + 1);
+  }
+  return [...counts].map(([code, n]) => `${n} ${code}`).join(', ');
+}
+
+/** Every left-out row with its file, line and reason; `row` is the record's original text. */
+async function writeRejects(path: string, scored: readonly ScoredPeriod[], periods: readonly PeriodInput[]): Promise<void> {
+  const several = periods.length > 1;
+  const rows: (string | number)[][] = [];
+  scored.forEach((s, i) => {
+    for (const r of s.load.rejects) {
+      const cells: (string | number)[] = [r.file, r.line, r.reason, r.raw];
+      rows.push(several ? [periods[i]!.label ?? '', ...cells] : cells);
+    }
+  });
+  const text = renderCsv(several ? ['period', 'file', 'line', 'reason', 'row'] : ['file', 'line', 'reason', 'row'], rows);
+  try {
+    await writeFileAtomic(path, text);
+  } catch (error) {
+    throw new UserError(`cannot write --rejects ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'}); check that the folder exists and is writable`);
+  }
+}

@@ -1,0 +1,78 @@
+/** `ic validate [FILES...]`: check the config and the responses, list every problem, summarise. */
+import { Command } from 'commander';
+import { loadConfig } from '../config/load.js';
+import { positiveInt } from '../cli/context.js';
+import { EXIT } from '../cli/errors.js';
+import { addConfigOption, addOutputOptions, examples, type CommonOptions } from '../cli/options.js';
+import { writeResult } from '../cli/output.js';
+import { detectTerminal } from '../cli/terminal.js';
+import { loadPeriod } from '../pipeline/loadPeriod.js';
+import {
+  renderValidationCsv,
+  renderValidationMarkdown,
+  renderValidationText,
+  validationJson,
+  type ValidationReport,
+} from '../render/validation.js';
+
+interface ValidateOptions extends CommonOptions {
+  strict?: boolean;
+  maxProblems: number;
+  excel?: boolean;
+}
+
+export async function runValidate(files: string[], options: ValidateOptions): Promise<number> {
+  const terminal = detectTerminal(options);
+  const loaded = await loadConfig({ config: options.config, firstInput: files[0], cwd: process.cwd() });
+  const strict = options.strict ?? false;
+  let report: ValidationReport;
+  if (loaded.config === null || loaded.problems.some((p) => p.severity === 'error')) {
+    report = { ok: false, strict, load: null, problems: loaded.problems };
+  } else {
+    const { load } = await loadPeriod(files, loaded.config);
+    const problems = [...loaded.problems, ...load.problems];
+    const ok = !problems.some((p) => p.severity === 'error' || (strict && p.severity === 'warning'));
+    report = { ok, strict, load, problems };
+  }
+
+  const format = options.format ?? 'table';
+  const text =
+    format === 'json'
+      ? `${JSON.stringify(validationJson(report), null, 2)}\n`
+      : format === 'csv'
+        ? renderValidationCsv(report, options.excel ?? false)
+        : format === 'md'
+          ? renderValidationMarkdown(report)
+          : renderValidationText(report, terminal.color, options.maxProblems);
+  await writeResult(text, options.out, [...files, ...(loaded.path ? [loaded.path] : [])]);
+  return report.ok ? EXIT.ok : EXIT.problems;
+}
+
+export function validateCommand(): Command {
+  const command = new Command('validate')
+    .summary('check the config and responses files, list every problem')
+    .description(
+      'Checks ic.yaml and the responses files and lists every problem with file, line and column, grouped by kind,\n' +
+        'then a summary: rows read, valid, with errors, with warnings, and the expected client → department pairs\n' +
+        'that got no answer. Without FILES only the config is checked. Exit 0 when usable, 1 when not.',
+    )
+    .argument('[files...]', 'responses CSV files or folders of them');
+  addConfigOption(command);
+  addOutputOptions(command);
+  return command
+    .option('--strict', 'warnings count as errors (exit 1)')
+    .option('--max-problems <n>', 'list at most N problems of each kind', positiveInt('--max-problems'), 10)
+    .option('--excel', 'with --format csv: UTF-8 BOM, ";" and decimal comma for Excel')
+    .addHelpText(
+      'after',
+      examples([
+        'ic validate                                  # the config only',
+        'ic validate examples/2026-q1.csv',
+        'ic validate responses/ --strict',
+        'ic validate q1.csv --format json > problems.json',
+      ]),
+    )
+    .action(async (files: string[], options: ValidateOptions) => {
+      process.exitCode = await runValidate(files, options);
+    });
+}
