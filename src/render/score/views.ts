@@ -1,0 +1,172 @@
+/** The views of `ic score` as format-neutral tables (SPEC 4: --by department|criterion|pair|rater). */
+import type { Config } from '../../config/types.js';
+import type { NeedsAttention } from '../../core/attention.js';
+import type { DepartmentScore, PeriodScores } from '../../core/results.js';
+import { maybe, num, text, type CellValue, type Column, type TableModel, type Tone } from '../table.js';
+
+export const VIEWS = ['department', 'criterion', 'pair', 'rater'] as const;
+export type View = (typeof VIEWS)[number];
+
+/** Traffic light of a score: under alert_below bad, at or over favorable_min good. */
+export function scoreTone(score: number, scores: PeriodScores): Tone | undefined {
+  if (scores.alertBelow !== null && score < scores.alertBelow) return 'bad';
+  if (score >= scores.favorableMin) return 'good';
+  return undefined;
+}
+
+const FLAG_TEXT = new Map([
+  ['below_alert', 'below alert'],
+  ['suppressed', 'suppressed'],
+  ['no_responses', 'no responses'],
+]);
+
+/** Best first; departments without a shown score last, in config order. */
+export function byRank(departments: readonly DepartmentScore[]): DepartmentScore[] {
+  return [...departments].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.index - b.index);
+}
+
+export function departmentView(scores: PeriodScores, config: Config): TableModel {
+  const columns: Column[] = [
+    { key: 'rank', title: '#', align: 'right' },
+    { key: 'department', title: 'Department' },
+    { key: 'id', title: 'id' },
+    { key: 'score', title: 'Score', align: 'right' },
+    { key: 'ci95_low', title: '95% CI', align: 'right' },
+    { key: 'ci95_high', title: '', align: 'left' },
+    { key: 'favorable_pct', title: 'Fav.', align: 'right' },
+    { key: 'respondents', title: 'Resp.', align: 'right' },
+    { key: 'raters', title: 'Raters', align: 'right' },
+    ...config.criteria.map((c): Column => ({ key: c.id, title: c.id, align: 'right' })),
+    { key: 'flags', title: 'Flags' },
+  ];
+  const rows = byRank(scores.departments).map((d): CellValue[] => [
+    num(d.rank, 'int'),
+    text(d.name),
+    text(d.id, 'dim'),
+    maybe(d.score, d.reason, 'score', d.score === null ? undefined : scoreTone(d.score, scores)),
+    num(d.ci95?.[0] ?? null, 'score', 'dim'),
+    num(d.ci95?.[1] ?? null, 'score', 'dim'),
+    maybe(d.favorablePct, d.score === null ? d.reason : null, 'pct'),
+    num(d.respondents, 'int'),
+    num(d.raters, 'int'),
+    ...d.criteria.map((c) => maybe(c.mean, c.reason, 'score', c.mean === null ? undefined : scoreTone(c.mean, scores))),
+    text(d.flags.map((f) => FLAG_TEXT.get(f) ?? f).join(', '), d.flags.includes('below_alert') ? 'bad' : undefined),
+  ]);
+  return { columns, rows };
+}
+
+export function criterionView(scores: PeriodScores, config: Config): TableModel {
+  const totalWeight = config.criteria.reduce((s, c) => s + c.weight, 0);
+  return {
+    columns: [
+      { key: 'criterion', title: 'Criterion' },
+      { key: 'id', title: 'id' },
+      { key: 'weight_pct', title: 'Weight', align: 'right' },
+      { key: 'mean', title: 'Mean', align: 'right' },
+      { key: 'favorable_pct', title: 'Fav.', align: 'right' },
+      { key: 'answers', title: 'Answers', align: 'right' },
+      { key: 'respondents', title: 'Resp.', align: 'right' },
+    ],
+    rows: scores.criteria.map((c) => [
+      text(c.name),
+      text(c.id, 'dim'),
+      num((100 * c.weight) / totalWeight, 'pct'),
+      maybe(c.mean, c.reason, 'score', c.mean === null ? undefined : scoreTone(c.mean, scores)),
+      maybe(c.favorablePct, c.mean === null ? c.reason : null, 'pct'),
+      num(c.answers, 'int'),
+      num(c.respondents, 'int'),
+    ]),
+  };
+}
+
+/** The rater × target matrix: one row per evaluated department, one column per rater department (ids). */
+export function pairMatrixView(scores: PeriodScores, config: Config): TableModel {
+  const raters = [...new Set(scores.pairs.map((p) => p.rater))].sort((a, b) => a - b);
+  const targets = [...new Set(scores.pairs.map((p) => p.target))].sort((a, b) => a - b);
+  const cell = new Map(scores.pairs.map((p) => [`${p.target}:${p.rater}`, p]));
+  return {
+    heat: true,
+    columns: [
+      { key: 'target', title: 'Department ↓ / rater →' },
+      ...raters.map((r): Column => ({ key: config.departments[r]!.id, title: config.departments[r]!.id, align: 'right' })),
+    ],
+    rows: targets.map((t) => [
+      text(config.departments[t]!.name),
+      ...raters.map((r): CellValue => {
+        const p = cell.get(`${t}:${r}`);
+        if (p === undefined) return { kind: 'empty' };
+        return maybe(p.score, p.reason, 'score', p.score === null ? undefined : pairTone(p.score, scores));
+      }),
+    ]),
+  };
+}
+
+function pairTone(score: number, scores: PeriodScores): Tone {
+  return scoreTone(score, scores) ?? 'warn';
+}
+
+/** The pairs as a long table (CSV and JSON readers want one pair per row, not a matrix). */
+export function pairListView(scores: PeriodScores, config: Config): TableModel {
+  return {
+    columns: [
+      { key: 'rater', title: 'Rater' },
+      { key: 'rater_name', title: 'Rater name' },
+      { key: 'target', title: 'Department' },
+      { key: 'target_name', title: 'Department name' },
+      { key: 'score', title: 'Score', align: 'right' },
+      { key: 'respondents', title: 'Resp.', align: 'right' },
+      { key: 'expected', title: 'Client of' },
+    ],
+    rows: scores.pairs.map((p) => [
+      text(p.raterId),
+      text(config.departments[p.rater]!.name),
+      text(p.targetId),
+      text(config.departments[p.target]!.name),
+      maybe(p.score, p.reason, 'score'),
+      num(p.respondents, 'int'),
+      text(p.expected ? 'yes' : 'no'),
+    ]),
+  };
+}
+
+export function raterView(scores: PeriodScores): TableModel {
+  const raters = [...scores.raters]
+    .filter((r) => r.rows > 0)
+    .sort((a, b) => (a.difference ?? Infinity) - (b.difference ?? Infinity) || a.index - b.index);
+  return {
+    columns: [
+      { key: 'rater', title: 'Rater department' },
+      { key: 'id', title: 'id' },
+      { key: 'given_mean', title: 'Gives', align: 'right' },
+      { key: 'company_mean', title: 'Company', align: 'right' },
+      { key: 'difference', title: 'Difference', align: 'right' },
+      { key: 'respondents', title: 'Resp.', align: 'right' },
+      { key: 'rows', title: 'Rows', align: 'right' },
+      { key: 'tendency', title: '' },
+    ],
+    rows: raters.map((r) => [
+      text(r.name),
+      text(r.id, 'dim'),
+      maybe(r.givenMean, r.reason, 'score'),
+      maybe(r.companyMean, scores.company.reason, 'score', 'dim'),
+      maybe(r.difference, r.givenMean === null ? r.reason : scores.company.reason, 'delta'),
+      num(r.respondents, 'int'),
+      num(r.rows, 'int'),
+      text(r.difference === null || r.difference === 0 ? '' : r.difference < 0 ? 'harsher' : 'more lenient', 'dim'),
+    ]),
+  };
+}
+
+/** "Needs attention" after the table: plain lines (the renderers style them). */
+export function attentionLines(attention: NeedsAttention, scores: PeriodScores, config: Config): string[] {
+  const lines: string[] = [];
+  for (const { department, weakestCriteria } of attention.departments) {
+    const weakest = weakestCriteria.map((c) => `${config.criteria[c.criterion]!.name} ${c.mean!.toFixed(2)}`).join(', ');
+    lines.push(`${department.name} (${department.id}): ${department.score!.toFixed(2)}, under ${scores.alertBelow}${weakest === '' ? '' : `; weakest: ${weakest}`}`);
+  }
+  if (attention.lowestPairs.length > 0) {
+    const pairs = attention.lowestPairs.map((p) => `${p.raterId} → ${p.targetId} ${p.score!.toFixed(2)}`).join(', ');
+    lines.push(`Lowest pairs (client → department): ${pairs}`);
+  }
+  return lines;
+}

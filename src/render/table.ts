@@ -1,0 +1,205 @@
+/**
+ * A format-neutral table: views (score, diff, trend) build one of these from computed results,
+ * and the terminal, Markdown and CSV renderers turn it into text. Numbers stay unrounded here;
+ * only the display renderers round them.
+ */
+import type { ChalkInstance } from 'chalk';
+import Table from 'cli-table3';
+import type { NullReason } from '../core/results.js';
+import { renderCsv, type Cell as CsvCell } from './csv.js';
+
+export type NumberStyle = 'score' | 'pct' | 'int' | 'delta' | 'z' | 'p' | 'weight';
+/** good/warn/bad: traffic light; up/down: a significant move; dim: secondary. */
+export type Tone = 'good' | 'warn' | 'bad' | 'dim' | 'up' | 'down' | 'strong';
+
+export type CellValue =
+  | { kind: 'text'; text: string; tone?: Tone | undefined }
+  | { kind: 'number'; value: number; style: NumberStyle; tone?: Tone | undefined }
+  /** A value that is not shown: suppressed for anonymity, or nothing to compute it from. */
+  | { kind: 'hidden'; reason: NullReason }
+  | { kind: 'empty' };
+
+export interface Column {
+  /** Machine name: the CSV header. */
+  key: string;
+  /** Human title: terminal and Markdown header. */
+  title: string;
+  align?: 'left' | 'right';
+}
+
+export interface TableModel {
+  columns: Column[];
+  rows: CellValue[][];
+  /** Colour numbers by background (a heat map) instead of by foreground. */
+  heat?: boolean;
+}
+
+export const text = (t: string, tone?: Tone): CellValue => ({ kind: 'text', text: t, tone });
+export const num = (value: number | null, style: NumberStyle, tone?: Tone): CellValue =>
+  value === null || !Number.isFinite(value) ? { kind: 'empty' } : { kind: 'number', value, style, tone };
+/** A value that may be hidden: shown when not null, else the reason (or empty when there is none). */
+export const maybe = (value: number | null, reason: NullReason | null, style: NumberStyle, tone?: Tone): CellValue =>
+  value !== null ? num(value, style, tone) : reason !== null ? { kind: 'hidden', reason } : { kind: 'empty' };
+
+export interface DisplayContext {
+  anonymityMin: number;
+  /** Decimal comma (Russian locale) in Markdown/terminal numbers. */
+  decimalComma?: boolean;
+}
+
+export function formatNumber(value: number, style: NumberStyle, decimalComma = false): string {
+  let out: string;
+  switch (style) {
+    case 'score':
+      out = value.toFixed(2);
+      break;
+    case 'pct':
+      out = `${value.toFixed(1)}%`;
+      break;
+    case 'int':
+      out = String(Math.round(value));
+      break;
+    case 'delta':
+      out = `${value > 0 ? '+' : value < 0 ? '−' : '±'}${Math.abs(value).toFixed(2)}`;
+      break;
+    case 'z':
+      out = value.toFixed(2);
+      break;
+    case 'p':
+      out = value < 0.001 ? '<0.001' : value.toFixed(3);
+      break;
+    case 'weight':
+      out = Number.isInteger(value) ? String(value) : String(Number(value.toFixed(4)));
+      break;
+  }
+  return decimalComma ? out.replace('.', ',') : out;
+}
+
+/** Short markers for hidden values in the terminal and Markdown; `legend` explains those used. */
+export function hiddenMarker(reason: NullReason, anonymityMin: number): string {
+  switch (reason) {
+    case 'fewer_than_k':
+      return `n<${anonymityMin}`;
+    case 'secondary':
+      return 'hidden';
+    case 'no_responses':
+      return '—';
+  }
+}
+
+export function legend(model: TableModel, anonymityMin: number): string[] {
+  const used = new Set<NullReason>();
+  for (const row of model.rows) for (const cell of row) if (cell.kind === 'hidden') used.add(cell.reason);
+  const lines: string[] = [];
+  if (used.has('fewer_than_k')) lines.push(`n<${anonymityMin}: fewer than ${anonymityMin} respondents, not shown (anonymity)`);
+  if (used.has('secondary')) lines.push('hidden: not shown so that a value under the anonymity threshold cannot be worked out from the others');
+  if (used.has('no_responses')) lines.push('—: no responses');
+  return lines;
+}
+
+function plain(cell: CellValue, ctx: DisplayContext): string {
+  switch (cell.kind) {
+    case 'text':
+      return cell.text;
+    case 'number':
+      return formatNumber(cell.value, cell.style, ctx.decimalComma);
+    case 'hidden':
+      return hiddenMarker(cell.reason, ctx.anonymityMin);
+    case 'empty':
+      return '';
+  }
+}
+
+function paint(s: string, tone: Tone | undefined, color: ChalkInstance, heat: boolean): string {
+  if (tone === undefined || s === '') return s;
+  if (heat) {
+    switch (tone) {
+      case 'good':
+        return color.black.bgGreen(` ${s} `);
+      case 'warn':
+        return color.black.bgYellow(` ${s} `);
+      case 'bad':
+        return color.white.bgRed(` ${s} `);
+      default:
+        break;
+    }
+  }
+  switch (tone) {
+    case 'good':
+    case 'up':
+      return color.green(s);
+    case 'warn':
+      return color.yellow(s);
+    case 'bad':
+    case 'down':
+      return color.red(s);
+    case 'dim':
+      return color.dim(s);
+    case 'strong':
+      return color.bold(s);
+  }
+}
+
+/** A borderless terminal table: columns separated by two spaces, numbers right-aligned. */
+export function renderTableText(model: TableModel, ctx: DisplayContext, color: ChalkInstance): string {
+  const heat = model.heat ?? false;
+  const table = new Table({
+    head: model.columns.map((c) => color.bold(c.title)),
+    colAligns: model.columns.map((c) => c.align ?? 'left'),
+    chars: {
+      top: '', 'top-mid': '', 'top-left': '', 'top-right': '',
+      bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '',
+      left: '', 'left-mid': '', mid: '', 'mid-mid': '',
+      right: '', 'right-mid': '', middle: '  ',
+    },
+    style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
+  });
+  for (const row of model.rows) {
+    table.push(
+      row.map((cell) => {
+        const s = plain(cell, ctx);
+        if (cell.kind === 'hidden') return color.dim(s);
+        return cell.kind === 'text' || cell.kind === 'number' ? paint(s, cell.tone, color, heat) : s;
+      }),
+    );
+  }
+  return `${table.toString()}\n`;
+}
+
+function mdEscape(s: string): string {
+  return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+export function renderTableMarkdown(model: TableModel, ctx: DisplayContext): string {
+  const head = `| ${model.columns.map((c) => mdEscape(c.title)).join(' | ')} |`;
+  const rule = `|${model.columns.map((c) => (c.align === 'right' ? '---:' : ':---')).join('|')}|`;
+  const body = model.rows.map((row) => `| ${row.map((cell) => mdEscape(plain(cell, ctx))).join(' | ')} |`);
+  return `${[head, rule, ...body].join('\n')}\n`;
+}
+
+/** CSV keeps numbers unrounded; hidden values say so in words. */
+export function renderTableCsv(model: TableModel, options: { excel?: boolean; anonymityMin: number }): string {
+  const rows = model.rows.map((row) =>
+    row.map((cell): CsvCell => {
+      switch (cell.kind) {
+        case 'text':
+          return cell.text;
+        case 'number':
+          return cell.value;
+        case 'hidden':
+          return cell.reason === 'fewer_than_k'
+            ? `suppressed (fewer than ${options.anonymityMin} respondents)`
+            : cell.reason === 'secondary'
+              ? 'suppressed (secondary)'
+              : '';
+        case 'empty':
+          return '';
+      }
+    }),
+  );
+  return renderCsv(
+    model.columns.map((c) => c.key),
+    rows,
+    options,
+  );
+}
