@@ -18,6 +18,7 @@ export const PROBLEM_TITLES: ReadonlyMap<ProblemCode, string> = new Map<ProblemC
   ['unknown-column', 'unknown column'],
   ['duplicate-column', 'column given twice'],
   ['field-count', 'wrong number of fields'],
+  ['bad-quote', 'quote opened and never closed'],
   ['unknown-department', 'unknown department'],
   ['unknown-criterion', 'unknown criterion'],
   ['self-evaluation', 'department evaluates itself'],

@@ -25,6 +25,7 @@ export const PROBLEM_CODES = [
   'duplicate-column',
   // rows
   'field-count',
+  'bad-quote',
   'unknown-department',
   'unknown-criterion',
   'self-evaluation',

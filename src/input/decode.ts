@@ -1,0 +1,204 @@
+/**
+ * Bytes → text. The encoding is decided once, on the first chunk of a file (HEAD_BYTES), without flags:
+ * BOM first, then the NUL pattern of BOM-less UTF-16, then UTF-8 if the bytes are UTF-8, else Windows-1251
+ * (what Excel writes in a Russian locale). The rest of the file is transcoded as it streams.
+ *
+ * A UTF-8 file can still hold invalid bytes after the first chunk (a block pasted from a Windows-1251 file):
+ * they are decoded as U+FFFD and the lines they are on are remembered (`invalidLines`), so that the records
+ * on those lines are rejected with their line instead of being scored with damaged text.
+ */
+import iconv from 'iconv-lite';
+import type { Encoding } from './types.js';
+
+/** How much of a file the encoding is decided on. */
+export const HEAD_BYTES = 64 * 1024;
+
+export type Detection =
+  | { kind: 'text'; encoding: Encoding; bom: boolean }
+  | { kind: 'binary'; reason: string }
+  | { kind: 'empty' };
+
+/** Decides the encoding from the first bytes of a file. `atEnd`: `head` is the whole file. */
+export function detectEncoding(head: Uint8Array, atEnd: boolean): Detection {
+  if (head.length === 0) return { kind: 'empty' };
+  const [b0, b1, b2] = [head[0], head[1], head[2]];
+  if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) return { kind: 'text', encoding: 'utf-8', bom: true };
+  if (b0 === 0xff && b1 === 0xfe) return { kind: 'text', encoding: 'utf-16le', bom: true };
+  if (b0 === 0xfe && b1 === 0xff) return { kind: 'text', encoding: 'utf-16be', bom: true };
+
+  const magic = knownBinary(head);
+  if (magic !== undefined) return { kind: 'binary', reason: magic };
+
+  let nul = 0;
+  for (let i = 0; i < head.length; i++) if (head[i] === 0) nul++;
+  if (nul > 0) {
+    const utf16 = utf16FromNulPattern(head);
+    if (utf16 !== undefined) return { kind: 'text', encoding: utf16, bom: false };
+    return { kind: 'binary', reason: 'it contains NUL bytes, which text files do not have' };
+  }
+  if (controlShare(head) > 0.1) return { kind: 'binary', reason: 'most of it is not text' };
+
+  const check = new Utf8Checker();
+  check.push(head);
+  if (atEnd) check.end();
+  // A few invalid bytes among many valid multi-byte characters: UTF-8 with a damaged spot, reported by line.
+  // Windows-1251 Cyrillic almost never forms valid UTF-8 sequences by chance.
+  if (check.invalidCount === 0 || check.validMultibyte > check.invalidCount) {
+    return { kind: 'text', encoding: 'utf-8', bom: false };
+  }
+  return { kind: 'text', encoding: 'windows-1251', bom: false };
+}
+
+/** What a file that users mistake for CSV is, from its first bytes. */
+function knownBinary(head: Uint8Array): string | undefined {
+  const starts = (...bytes: number[]): boolean => bytes.every((b, i) => head[i] === b);
+  if (starts(0x50, 0x4b, 0x03, 0x04)) {
+    return 'it is a zip archive, probably an Excel workbook (.xlsx): open it in Excel and save it as "CSV UTF-8"';
+  }
+  if (starts(0xd0, 0xcf, 0x11, 0xe0)) {
+    return 'it is an old Excel workbook (.xls): open it in Excel and save it as "CSV UTF-8"';
+  }
+  if (starts(0x25, 0x50, 0x44, 0x46)) return 'it is a PDF document';
+  return undefined;
+}
+
+/**
+ * UTF-16 without a BOM: text in Latin letters, digits and punctuation (ids, scores, delimiters) has a NUL
+ * as the high byte of most characters, always on the same side. Cyrillic has none, but the ids and scores
+ * of a questionnaire file are plenty.
+ */
+function utf16FromNulPattern(head: Uint8Array): Encoding | undefined {
+  const pairs = Math.floor(head.length / 2);
+  if (pairs === 0) return undefined;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < pairs * 2; i += 2) {
+    if (head[i] === 0) even++;
+    if (head[i + 1] === 0) odd++;
+  }
+  if (odd >= pairs * 0.2 && even <= pairs * 0.01) return 'utf-16le';
+  if (even >= pairs * 0.2 && odd <= pairs * 0.01) return 'utf-16be';
+  return undefined;
+}
+
+/** Share of control bytes other than tab, line feed, form feed and carriage return. */
+function controlShare(bytes: Uint8Array): number {
+  let control = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i] as number;
+    if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d) || b === 0x7f) control++;
+  }
+  return bytes.length === 0 ? 0 : control / bytes.length;
+}
+
+/** Same for decoded text (UTF-16 files, where bytes say little). NUL counts as control. */
+export function controlShareOfText(text: string): number {
+  let control = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0c && c !== 0x0d) || c === 0x7f) control++;
+  }
+  return text.length === 0 ? 0 : control / text.length;
+}
+
+/**
+ * Streaming UTF-8 validation (the WHATWG rules: no overlongs, no surrogates, nothing above U+10FFFF) that
+ * knows the physical line of every invalid sequence. Lines are counted like the CSV layer counts them:
+ * `\r\n`, `\n` and a lone `\r` are one line break each.
+ */
+export class Utf8Checker {
+  /** Lines (ascending, each once) that hold at least one invalid sequence. */
+  readonly invalidLines: number[] = [];
+  invalidCount = 0;
+  validMultibyte = 0;
+  private line = 1;
+  private prevCR = false;
+  private need = 0;
+  private lo = 0x80;
+  private hi = 0xbf;
+
+  push(bytes: Uint8Array): void {
+    for (let i = 0; i < bytes.length; i++) {
+      const b = bytes[i] as number;
+      if (this.need > 0) {
+        if (b >= this.lo && b <= this.hi) {
+          this.lo = 0x80;
+          this.hi = 0xbf;
+          if (--this.need === 0) this.validMultibyte++;
+          continue;
+        }
+        // A truncated sequence; `b` starts afresh.
+        this.need = 0;
+        this.lo = 0x80;
+        this.hi = 0xbf;
+        this.invalid();
+      }
+      if (b < 0x80) {
+        if (b === 0x0a) {
+          if (!this.prevCR) this.line++;
+          this.prevCR = false;
+        } else if (b === 0x0d) {
+          this.line++;
+          this.prevCR = true;
+        } else {
+          this.prevCR = false;
+        }
+        continue;
+      }
+      this.prevCR = false;
+      if (b >= 0xc2 && b <= 0xdf) this.need = 1;
+      else if (b === 0xe0) [this.need, this.lo] = [2, 0xa0];
+      else if ((b >= 0xe1 && b <= 0xec) || b === 0xee || b === 0xef) this.need = 2;
+      else if (b === 0xed) [this.need, this.hi] = [2, 0x9f];
+      else if (b === 0xf0) [this.need, this.lo] = [3, 0x90];
+      else if (b >= 0xf1 && b <= 0xf3) this.need = 3;
+      else if (b === 0xf4) [this.need, this.hi] = [3, 0x8f];
+      else this.invalid();
+    }
+  }
+
+  end(): void {
+    if (this.need > 0) {
+      this.need = 0;
+      this.invalid();
+    }
+  }
+
+  private invalid(): void {
+    this.invalidCount++;
+    if (this.invalidLines[this.invalidLines.length - 1] !== this.line) this.invalidLines.push(this.line);
+  }
+}
+
+export interface StreamDecoder {
+  /** Text of `bytes` (a leading BOM is dropped); a character split across chunks comes out with the next one. */
+  write(bytes: Uint8Array): string;
+  end(): string;
+  /** Lines with invalid bytes (UTF-8 only; other decoders never fail). */
+  readonly invalidLines: readonly number[];
+}
+
+export function createDecoder(encoding: Encoding): StreamDecoder {
+  if (encoding === 'utf-8') {
+    const checker = new Utf8Checker();
+    const decoder = new TextDecoder('utf-8');
+    return {
+      write(bytes) {
+        checker.push(bytes);
+        return decoder.decode(bytes, { stream: true });
+      },
+      end() {
+        checker.end();
+        return decoder.decode();
+      },
+      invalidLines: checker.invalidLines,
+    };
+  }
+  const name = encoding === 'windows-1251' ? 'win1251' : encoding;
+  const decoder = iconv.getDecoder(name, { stripBOM: true });
+  return {
+    write: (bytes) => decoder.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)),
+    end: () => decoder.end() ?? '',
+    invalidLines: [],
+  };
+}

@@ -1,0 +1,152 @@
+/**
+ * The one way in: files and directories named by the user → questionnaire rows in a sink.
+ * Every problem (missing file, empty folder, unreadable, binary, bad header, ...) goes to the sink too;
+ * nothing here throws for bad input.
+ */
+import type { Dirent } from 'node:fs';
+import { open, readdir, stat, type FileHandle } from 'node:fs/promises';
+import path from 'node:path';
+import type { Config } from '../config/types.js';
+import { didYouMean } from '../util/didYouMean.js';
+import { problem, type Problem } from '../validate/problem.js';
+import { HEAD_BYTES } from './decode.js';
+import { ResponseFileReader } from './file.js';
+import type { ReadSink } from './types.js';
+
+/** Files a directory contributes (case ignored). Other files in it, and hidden ones, are left alone. */
+export const INPUT_EXTENSIONS = ['.csv', '.tsv', '.txt'] as const;
+
+export interface ExpandedInput {
+  /** Paths to read, as the user named them (a directory's files joined to the directory as given). */
+  files: string[];
+  problems: Problem[];
+}
+
+/**
+ * Reads every input in order and pushes its rows into `sink`. A directory contributes its `*.csv`, `*.tsv`
+ * and `*.txt` files sorted by name, not those of its subdirectories.
+ */
+export async function readResponses(inputs: string[], config: Config, sink: ReadSink): Promise<void> {
+  for (const input of inputs) {
+    const { files, problems } = await expandInput(input);
+    for (const p of problems) sink.fileProblem(p, []);
+    for (const file of files) await readResponseFile(file, config, sink);
+  }
+}
+
+/** All inputs expanded, for commands that need the list of files before reading (labels, overwrite checks). */
+export async function expandInputs(inputs: readonly string[]): Promise<ExpandedInput> {
+  const all: ExpandedInput = { files: [], problems: [] };
+  for (const input of inputs) {
+    const { files, problems } = await expandInput(input);
+    all.files.push(...files);
+    all.problems.push(...problems);
+  }
+  return all;
+}
+
+export async function expandInput(input: string): Promise<ExpandedInput> {
+  let isDirectory: boolean;
+  try {
+    isDirectory = (await stat(input)).isDirectory();
+  } catch (error) {
+    return { files: [], problems: [await openProblem(input, error)] };
+  }
+  if (!isDirectory) return { files: [input], problems: [] }; // files, but also pipes such as <(...)
+
+  let entries: Dirent[];
+  try {
+    entries = await readdir(input, { withFileTypes: true });
+  } catch (error) {
+    return { files: [], problems: [await openProblem(input, error)] };
+  }
+  const names: string[] = [];
+  for (const entry of entries) {
+    if (entry.name.startsWith('.') || !isInputName(entry.name)) continue;
+    if (entry.isFile() || (entry.isSymbolicLink() && (await isFile(path.join(input, entry.name))))) names.push(entry.name);
+  }
+  if (names.length === 0) {
+    const message = `the folder has no ${INPUT_EXTENSIONS.join(', ')} files to read (subfolders are not searched)`;
+    return { files: [], problems: [problem('error', 'no-input', message, { file: input })] };
+  }
+  names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return { files: names.map((name) => path.join(input, name)), problems: [] };
+}
+
+export function isInputName(name: string): boolean {
+  const lower = name.toLowerCase();
+  return INPUT_EXTENSIONS.some((ext) => lower.endsWith(ext) && lower.length > ext.length);
+}
+
+async function isFile(file: string): Promise<boolean> {
+  try {
+    return (await stat(file)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Reads one file (not a directory) into `sink`. */
+export async function readResponseFile(file: string, config: Config, sink: ReadSink): Promise<void> {
+  let handle: FileHandle;
+  try {
+    handle = await open(file, 'r');
+  } catch (error) {
+    sink.fileProblem(await openProblem(file, error), []);
+    return;
+  }
+  const reader = new ResponseFileReader(file, config, sink);
+  try {
+    for (;;) {
+      // A fresh buffer per read: decoders may keep a reference to the tail of a chunk.
+      const buffer = Buffer.allocUnsafe(HEAD_BYTES);
+      let bytesRead: number;
+      try {
+        ({ bytesRead } = await handle.read(buffer, 0, buffer.length, null));
+      } catch (error) {
+        reader.fail(`reading the file failed (${errorText(error)})`, null);
+        return;
+      }
+      if (bytesRead === 0) break;
+      reader.push(buffer.subarray(0, bytesRead));
+      if (reader.finished) return;
+    }
+    reader.end();
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+}
+
+function errorCode(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+}
+
+function errorText(error: unknown): string {
+  const code = errorCode(error);
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'it is a folder';
+  return code ?? (error instanceof Error ? error.message : String(error));
+}
+
+async function openProblem(file: string, error: unknown): Promise<Problem> {
+  const code = errorCode(error);
+  if (code === 'ENOENT' || code === 'ENOTDIR') {
+    return problem('error', 'file-not-found', `file not found${await nearbyName(file)}`, { file });
+  }
+  return problem('error', 'file-unreadable', `the file cannot be read (${errorText(error)})`, { file });
+}
+
+/** " (did you mean "data/q1.csv"?)" when the folder holds a file with a close name. */
+async function nearbyName(file: string): Promise<string> {
+  const dir = path.dirname(file);
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return '';
+  }
+  const base = path.basename(file);
+  const name = didYouMean(base, names);
+  if (name === undefined) return '';
+  return ` (did you mean ${JSON.stringify(file === base ? name : path.join(dir, name))}?)`;
+}

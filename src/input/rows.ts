@@ -1,0 +1,301 @@
+/**
+ * CSV records of one file → questionnaire rows, pushed into the sink. The first non-blank record is the
+ * header; every later one is a data record and ends up in exactly one place: a row (sound or with problems
+ * of its own), or the records of a file problem. So rows read = used + rejected, always.
+ */
+import type { Config } from '../config/types.js';
+import { didYouMeanSuffix } from '../util/didYouMean.js';
+import { problem, type Problem } from '../validate/problem.js';
+import { normalizeName } from '../validate/values.js';
+import type { CsvRecord, Delimiter } from './csv.js';
+import { checkHeader, criterionLabels, type HeaderCheck } from './shape.js';
+import type { Encoding, RawQuestionnaire, ReadSink, SourceRecord } from './types.js';
+
+const DELIMITER_NAME: Record<Delimiter, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab' };
+
+/**
+ * A long-shape row being assembled. Kept lean: all of them stay in memory until the end of the file, since
+ * nothing says a respondent's lines are together.
+ */
+interface LongGroup {
+  line: number;
+  records: SourceRecord[];
+  respondent: string;
+  rater: string;
+  raterKey: string;
+  target: string;
+  answers: string[];
+  /** Line of each criterion given so far; 0: not given. */
+  answerLines: number[];
+  comment: string;
+  problems: Problem[] | undefined;
+}
+
+export class RowAssembler {
+  private header: { check: HeaderCheck; fields: string[]; line: number } | undefined;
+  /** Data records of a file whose header is unusable: all rejected with the header's first error. */
+  private readonly unusable: SourceRecord[] = [];
+  private readonly groups = new Map<string, LongGroup>();
+  private readonly criteria: Map<string, number>;
+  private readonly departments = new Map<string, string>();
+  /** Columns without a name in the header already reported for holding values. */
+  private readonly unnamedReported = new Set<number>();
+  private records = 0;
+  private invalidCursor = 0;
+
+  constructor(
+    private readonly file: string,
+    private readonly config: Config,
+    private readonly sink: ReadSink,
+    private readonly delimiter: Delimiter,
+    /** Lines with bytes that could not be decoded, ascending; may grow while records come in. */
+    private readonly invalidLines: readonly number[],
+  ) {
+    this.criteria = criterionLabels(config);
+    for (const d of config.departments) {
+      this.departments.set(normalizeName(d.id), d.id);
+      this.departments.set(normalizeName(d.name), d.id);
+    }
+  }
+
+  record(rec: CsvRecord): void {
+    if (rec.unclosedQuote === undefined && rec.fields.every((f) => f.trim() === '')) return; // a blank line
+    if (this.header === undefined) {
+      this.readHeader(rec);
+      return;
+    }
+    this.records++;
+    const source: SourceRecord = { line: rec.line, raw: rec.raw };
+    const { check } = this.header;
+    if (!check.usable) {
+      this.unusable.push(source);
+      return;
+    }
+    if (rec.unclosedQuote !== undefined) {
+      this.sink.fileProblem(problem('error', 'bad-quote', unclosedQuoteMessage(rec.unclosedQuote), { file: this.file, line: rec.line }), [source]);
+      return;
+    }
+    this.checkUnnamedColumns(rec, check.roles.names);
+    const problems = this.recordProblems(rec, check.roles.names.length);
+    if (check.roles.shape === 'wide') this.sink.row(this.wideRow(rec, source, problems));
+    else this.addLongRecord(rec, source, problems);
+  }
+
+  /** After the last record. Returns false when the file had no header at all (then it was reported empty). */
+  finish(encoding: Encoding): boolean {
+    const { file, sink } = this;
+    if (this.header === undefined) {
+      sink.fileProblem(problem('error', 'file-empty', 'the file is empty: no header, no rows', { file }), []);
+      return false;
+    }
+    const { check } = this.header;
+    if (!check.usable) {
+      let records: SourceRecord[] = this.unusable;
+      for (const p of check.problems) {
+        if (p.severity !== 'error') continue;
+        sink.fileProblem(p, records);
+        records = []; // every record is accounted for once, with the first error
+      }
+    }
+    for (const group of this.groups.values()) sink.row(this.longRow(group));
+    this.groups.clear();
+    if (check.usable && this.records === 0) {
+      sink.fileProblem(problem('warning', 'file-empty', 'the file has a header but no rows', { file, line: this.header.line }), []);
+    }
+    sink.fileDone({
+      file,
+      encoding,
+      delimiter: this.delimiter,
+      shape: check.roles.shape,
+      header: this.header.fields,
+      records: this.records,
+    });
+    return true;
+  }
+
+  private readHeader(rec: CsvRecord): void {
+    const at = { file: this.file, line: rec.line };
+    let check: HeaderCheck;
+    if (rec.unclosedQuote !== undefined) {
+      check = checkHeader([], this.config, this.file, rec.line);
+      check.problems = [problem('error', 'bad-quote', `the header: ${unclosedQuoteMessage(rec.unclosedQuote)}`, at)];
+      check.usable = false;
+    } else {
+      check = checkHeader(rec.fields, this.config, this.file, rec.line);
+      const bad = this.invalidLineIn(rec);
+      if (bad !== undefined) {
+        const undecodable = problem('error', 'file-undecodable', `the header (line ${bad}) ${undecodableText()}`, { file: this.file, line: bad });
+        check.problems = [undecodable, ...check.problems.filter((p) => p.severity === 'error')];
+        check.usable = false;
+      }
+    }
+    this.header = { check, fields: rec.fields, line: rec.line };
+    // Warnings reject nothing and can go now; errors wait for the records they reject.
+    for (const p of check.problems) if (p.severity === 'warning') this.sink.fileProblem(p, []);
+  }
+
+  private recordProblems(rec: CsvRecord, columns: number): Problem[] {
+    const problems: Problem[] = [];
+    const at = { file: this.file, line: rec.line };
+    const bad = this.invalidLineIn(rec);
+    if (bad !== undefined) {
+      problems.push(problem('error', 'file-undecodable', `line ${bad} ${undecodableText()}`, { file: this.file, line: bad }));
+    }
+    const n = rec.fields.length;
+    if (n !== columns) {
+      const hint =
+        n > columns
+          ? `; a value that contains a ${DELIMITER_NAME[this.delimiter]} must be in double quotes${this.delimiter === ',' ? ' (a decimal comma too: "4,5")' : ''}`
+          : '; empty values still need their delimiters';
+      problems.push(problem('error', 'field-count', `this row has ${n} values but the header has ${columns} columns${hint}`, at));
+    }
+    return problems;
+  }
+
+  /** Values under a column that has no name are ignored; said once per column, so that nothing goes silently. */
+  private checkUnnamedColumns(rec: CsvRecord, names: readonly string[]): void {
+    names.forEach((name, index) => {
+      if (name !== '' || this.unnamedReported.has(index) || (rec.fields[index] ?? '').trim() === '') return;
+      this.unnamedReported.add(index);
+      const message = `column ${index + 1} has no name in the header but holds values (first on line ${rec.line}); they are ignored`;
+      this.sink.fileProblem(problem('warning', 'unknown-column', message, { file: this.file, line: rec.line }), []);
+    });
+  }
+
+  /** The first line of `rec` that holds undecodable bytes, if any. */
+  private invalidLineIn(rec: CsvRecord): number | undefined {
+    const lines = this.invalidLines;
+    while (this.invalidCursor < lines.length && (lines[this.invalidCursor] as number) < rec.line) this.invalidCursor++;
+    const next = lines[this.invalidCursor];
+    return next !== undefined && next <= rec.endLine ? next : undefined;
+  }
+
+  private cells(rec: CsvRecord): (column: number | undefined) => string {
+    return (column) => (column === undefined ? '' : (rec.fields[column] ?? '').trim());
+  }
+
+  private wideRow(rec: CsvRecord, source: SourceRecord, problems: Problem[]): RawQuestionnaire {
+    const { roles } = (this.header as { check: HeaderCheck }).check;
+    const cell = this.cells(rec);
+    return {
+      file: this.file,
+      line: rec.line,
+      records: [source],
+      respondent: cell(roles.respondent),
+      rater: cell(roles.rater),
+      target: cell(roles.target),
+      answers: roles.criteria.map((column) => cell(column)),
+      answerLines: roles.criteria.map(() => rec.line),
+      answerColumns: roles.criteria.map((column) => (column === undefined ? '' : (roles.names[column] ?? ''))),
+      comment: cell(roles.comment),
+      problems,
+    };
+  }
+
+  private departmentKey(cell: string): string {
+    const key = normalizeName(cell);
+    return this.departments.get(key) ?? key;
+  }
+
+  private addLongRecord(rec: CsvRecord, source: SourceRecord, problems: Problem[]): void {
+    const { roles } = (this.header as { check: HeaderCheck }).check;
+    const cell = this.cells(rec);
+    const respondent = cell(roles.respondent);
+    const rater = cell(roles.rater);
+    const target = cell(roles.target);
+    const key = `${respondent}\u0000${this.departmentKey(target)}`;
+    let group = this.groups.get(key);
+    if (group === undefined) {
+      const n = this.config.criteria.length;
+      group = {
+        line: rec.line,
+        records: [],
+        respondent,
+        rater,
+        raterKey: this.departmentKey(rater),
+        target,
+        answers: new Array<string>(n).fill(''),
+        answerLines: new Array<number>(n).fill(0),
+        comment: '',
+        problems: undefined,
+      };
+      this.groups.set(key, group);
+    }
+    group.records.push(source);
+    const found: Problem[] = problems;
+    const column = (index: number | undefined) => (index === undefined ? null : (roles.names[index] ?? null));
+    const at = (col: number | undefined) => ({ file: this.file, line: rec.line, column: column(col) });
+    const who = respondent === '' ? 'the respondent of this file' : `respondent ${JSON.stringify(respondent)}`;
+
+    if (this.departmentKey(rater) !== group.raterKey) {
+      found.push(
+        problem(
+          'error',
+          'inconsistent-rater',
+          `rater department ${JSON.stringify(rater)} differs from ${JSON.stringify(group.rater)} on line ${group.line}, for the same ${who} about ${JSON.stringify(target)}`,
+          at(roles.rater),
+        ),
+      );
+    }
+
+    const criterionCell = cell(roles.criterion);
+    const c = this.criteria.get(normalizeName(criterionCell));
+    if (c === undefined) {
+      const message =
+        criterionCell === ''
+          ? 'the criterion cell is empty'
+          : `${JSON.stringify(criterionCell)} is not a criterion${didYouMeanSuffix(
+              criterionCell,
+              this.config.criteria.flatMap((k) => [k.id, k.name]),
+            )}; criteria are ${this.config.criteria.map((k) => k.id).join(', ')}`;
+      found.push(problem('error', 'unknown-criterion', message, at(roles.criterion)));
+    } else {
+      const earlier = group.answerLines[c] as number;
+      if (earlier !== 0) {
+        const id = this.config.criteria[c]?.id ?? criterionCell;
+        found.push(
+          problem(
+            'error',
+            'duplicate-criterion',
+            `criterion ${JSON.stringify(id)} is given twice by ${who} about ${JSON.stringify(target)}: lines ${earlier} and ${rec.line}`,
+            at(roles.criterion),
+          ),
+        );
+      } else {
+        group.answers[c] = cell(roles.score);
+        group.answerLines[c] = rec.line;
+      }
+    }
+    if (found.length > 0) (group.problems ??= []).push(...found);
+
+    const comment = cell(roles.comment);
+    if (comment !== '' && !group.comment.split(' | ').includes(comment)) {
+      group.comment = group.comment === '' ? comment : `${group.comment} | ${comment}`;
+    }
+  }
+
+  private longRow(group: LongGroup): RawQuestionnaire {
+    const { roles } = (this.header as { check: HeaderCheck }).check;
+    const scoreColumn = roles.score === undefined ? '' : (roles.names[roles.score] ?? '');
+    return {
+      file: this.file,
+      line: group.line,
+      records: group.records,
+      respondent: group.respondent,
+      rater: group.rater,
+      target: group.target,
+      answers: group.answers,
+      answerLines: group.answerLines.map((line) => (line === 0 ? group.line : line)),
+      answerColumns: group.answerLines.map((line) => (line === 0 ? '' : scoreColumn)),
+      comment: group.comment,
+      problems: group.problems ?? [],
+    };
+  }
+}
+function undecodableText(): string {
+  return 'has bytes that are not valid UTF-8, unlike the rest of the file (was it pasted from a file in another encoding?); re-save the file as "CSV UTF-8"';
+}
+
+function unclosedQuoteMessage(quoteLine: number): string {
+  return `the double quote that opens a value on line ${quoteLine} is never closed, so the line cannot be split into values; close the quote, or write a quote inside a value as two ("")`;
+}
