@@ -9,6 +9,8 @@ import type { Terminal } from './terminal.js';
 export async function requireConfig(configOption: string | undefined, firstInput: string | undefined, terminal: Terminal): Promise<Config> {
   const loaded = await loadConfig({ config: configOption, firstInput, cwd: process.cwd() });
   const errors = loaded.problems.filter((p) => p.severity === 'error');
+  const notFound = errors.find((p) => p.code === 'config-not-found');
+  if (notFound !== undefined) throw new UserError(notFound.message);
   if (loaded.config === null || errors.length > 0) {
     process.stderr.write(renderProblems(loaded.problems, { color: terminal.color, maxPerKind: 50 }));
     const where = loaded.path ?? 'the config';

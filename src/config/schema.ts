@@ -4,6 +4,7 @@
  * parse.ts, and messages are turned into plain language there too.
  */
 import { z } from 'zod';
+import { normalizeName } from '../validate/values.js';
 import { AGGREGATIONS } from './types.js';
 
 /** Department and criterion ids: they go into CSV cells and file names. */
@@ -83,7 +84,9 @@ export const configSchema = z.strictObject({
 /** The config file as written, after defaults: snake_case keys, before resolution into `Config`. */
 export type ConfigFile = z.output<typeof configSchema>;
 
-/** How every stage matches a cell to a department or criterion id or name: trimmed, case ignored. */
-export function labelKey(s: string): string {
-  return s.trim().toLowerCase();
-}
+/**
+ * How every stage matches a cell to a department or criterion id or name (trimmed, repeated spaces and
+ * case ignored): the same function the reader and validation use, so that two labels the config accepts
+ * as different are never matched as the same cell.
+ */
+export const labelKey = normalizeName;
