@@ -1,10 +1,11 @@
 /** `ic validate [FILES...]`: check the config and the responses, list every problem, summarise. */
 import { Command } from 'commander';
+import { relative } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { positiveInt } from '../cli/context.js';
 import { EXIT } from '../cli/errors.js';
 import { addConfigOption, addOutputOptions, examples, type CommonOptions } from '../cli/options.js';
-import { writeResult } from '../cli/output.js';
+import { note, writeResult } from '../cli/output.js';
 import { detectTerminal } from '../cli/terminal.js';
 import { loadPeriod } from '../pipeline/loadPeriod.js';
 import {
@@ -28,6 +29,9 @@ export async function runValidate(files: string[], options: ValidateOptions): Pr
   let report: ValidationReport;
   if (loaded.config === null || loaded.problems.some((p) => p.severity === 'error')) {
     report = { ok: false, strict, load: null, problems: loaded.problems };
+  } else if (files.length === 0) {
+    const ok = !(strict && loaded.problems.length > 0);
+    report = { ok, strict, load: null, problems: loaded.problems };
   } else {
     const { load } = await loadPeriod(files, loaded.config);
     const problems = [...loaded.problems, ...load.problems];
@@ -45,6 +49,10 @@ export async function runValidate(files: string[], options: ValidateOptions): Pr
           ? renderValidationMarkdown(report)
           : renderValidationText(report, terminal.color, options.maxProblems);
   await writeResult(text, options.out, [...files, ...(loaded.path ? [loaded.path] : [])]);
+  if (files.length === 0 && loaded.config !== null && report.ok) {
+    const c = loaded.config;
+    note(`${relative(process.cwd(), loaded.path ?? '') || 'ic.yaml'}: ${c.departments.length} departments, ${c.criteria.length} criteria. To check responses too: ic validate FILES...`, options.quiet);
+  }
   return report.ok ? EXIT.ok : EXIT.problems;
 }
 

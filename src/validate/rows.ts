@@ -40,6 +40,8 @@ interface FirstSeen {
   /** The first row was used (so counts must move it to the rejected side once it turns out duplicated). */
   used: boolean;
   hadWarnings: boolean;
+  /** rater * D + target of the first row, when used. */
+  pair: number;
   /** The second occurrence, for the message on the first line. */
   other: { file: string; line: number } | null;
 }
@@ -51,9 +53,8 @@ export class ResponseValidator {
   private readonly respondents = new Map<string, number>();
   private readonly seen = new Map<string, FirstSeen>();
   private readonly duplicateKeys = new Set<string>();
-  /** answered[r * D + t]: at least one usable row from rater r about target t. */
-  private readonly answered: Uint8Array;
-  private readonly evaluated: Uint8Array;
+  /** answered[r * D + t]: usable rows from rater r about target t (first rows of duplicates taken out at the end). */
+  private readonly answered: Uint32Array;
 
   constructor(private readonly config: Config) {
     for (const d of config.departments) {
@@ -63,8 +64,7 @@ export class ResponseValidator {
     }
     this.na = new Set(config.naValues.map(normalizeName));
     const n = config.departments.length;
-    this.answered = new Uint8Array(n * n);
-    this.evaluated = new Uint8Array(n);
+    this.answered = new Uint32Array(n * n);
   }
 
   /**
@@ -122,7 +122,7 @@ export class ResponseValidator {
       const label = raw.respondent === '' ? `The respondent of ${raw.file}` : `Respondent "${raw.respondent}"`;
       const first = this.seen.get(key);
       if (first === undefined) {
-        entry = { file: raw.file, line: raw.line, records: raw.records.length, respondentLabel: label, duplicated: false, other: null, used: false, hadWarnings: false };
+        entry = { file: raw.file, line: raw.line, records: raw.records.length, respondentLabel: label, duplicated: false, other: null, used: false, hadWarnings: false, pair: -1 };
         this.seen.set(key, entry);
       } else if (exclude === undefined) {
         if (!first.duplicated) {
@@ -167,10 +167,10 @@ export class ResponseValidator {
     }
     if (entry !== undefined) {
       entry.used = true;
+      entry.pair = r * config.departments.length + t;
       entry.hadWarnings = problems.length > 0;
     }
-    this.answered[r * config.departments.length + t] = 1;
-    this.evaluated[t] = 1;
+    this.answered[r * config.departments.length + t]! += 1;
     return { row: { respondent, rater: r, target: t, answers }, problems, rejectReason: null, key };
   }
 
@@ -183,6 +183,7 @@ export class ResponseValidator {
       if (!first.duplicated || first.other === null) continue;
       const message = `${first.respondentLabel} evaluates the same department twice: here and at ${first.other.file} line ${first.other.line}; keep one of the two rows`;
       problems.push(problem('error', 'duplicate-response', message, { file: first.file, line: first.line, column: 'respondent_id' }));
+      if (first.used) this.answered[first.pair]! -= 1;
       if (first.used) lateRejects.push({ file: first.file, line: first.line, records: first.records, reason: message, hadWarnings: first.hadWarnings });
     }
 
@@ -198,10 +199,12 @@ export class ResponseValidator {
       }
     }
     for (const [t, raters] of expectedFrom) {
-      if (this.evaluated[t] === 1) continue;
+      let rows = 0;
+      for (let r = 0; r < n; r++) rows += this.answered[r * n + t]!;
+      if (rows > 0) continue;
       const d = config.departments[t]!;
       problems.push(
-        problem('warning', 'no-responses', `"${d.name}" (${d.id}) got no rows, though ${raters.join(', ')} ${raters.length === 1 ? 'is its client' : 'are its clients'}; it gets no score`, {}),
+        problem('warning', 'no-responses', `"${d.name}" (${d.id}) got no usable rows, though ${raters.join(', ')} ${raters.length === 1 ? 'is its client' : 'are its clients'}; it gets no score`, {}),
       );
     }
     return { problems, duplicateKeys: this.duplicateKeys, lateRejects, missingPairs };

@@ -158,7 +158,7 @@ describe('ResponseValidator', () => {
       { rater: 'procurement', target: 'it' },
     ]);
     expect(summary.problems.map((p) => [p.code, p.message])).toEqual([
-      ['no-responses', '"ИТ-отдел" (it) got no rows, though sales, procurement are its clients; it gets no score'],
+      ['no-responses', '"ИТ-отдел" (it) got no usable rows, though sales, procurement are its clients; it gets no score'],
     ]);
   });
 });
