@@ -29,14 +29,13 @@ export async function runInit(dir: string, options: InitOptions): Promise<number
   } catch (error) {
     throw new UserError(`cannot write into ${dir} (${(error as NodeJS.ErrnoException).code ?? 'error'}); check the folder and its permissions`);
   }
-  const inDir = dir === '.' ? '' : ` ${dir}`;
   note(
     [
       `Wrote ${files.map((f) => f.path).join(' and ')}.`,
       'Next:',
-      `  ic validate${inDir === '' ? ' responses.csv' : ` ${join(dir, 'responses.csv')}`}    # check the example`,
-      `  ic score${inDir === '' ? ' responses.csv' : ` ${join(dir, 'responses.csv')}`}       # its report`,
-      '  ic template --out forms/         # blank questionnaires from ic.yaml',
+      `  ic validate ${join(dir, 'responses.csv')}`,
+      `  ic score ${join(dir, 'responses.csv')}`,
+      `  ic template${dir === '.' ? '' : ` --config ${join(dir, 'ic.yaml')}`} --out forms/`,
       'Then edit ic.yaml: your departments, who is a client of whom, the agreed criteria.',
     ].join('\n'),
     options.quiet,

@@ -10,7 +10,7 @@ export interface AttentionDepartment {
 export interface NeedsAttention {
   /** Departments flagged below_alert, lowest score first (ties: config order). */
   departments: AttentionDepartment[];
-  /** Shown pair scores, lowest first (ties: target, then rater order), at most `pairs`. */
+  /** Shown pair scores under alert_below (all, without one), lowest first (ties: target, then rater order), at most `pairs`. */
   lowestPairs: PairScore[];
 }
 
@@ -34,8 +34,10 @@ export function needsAttention(scores: PeriodScores, limits: AttentionLimits = {
         .sort((a, b) => (a.mean as number) - (b.mean as number) || a.criterion - b.criterion)
         .slice(0, criteriaLimit),
     }));
+  // With an alert line, only pairs under it need attention; without one, the lowest are the best hint we have.
+  const alert = scores.alertBelow;
   const lowestPairs = scores.pairs
-    .filter((p) => p.score !== null)
+    .filter((p) => p.score !== null && (alert === null || p.score < alert))
     .sort((a, b) => (a.score as number) - (b.score as number) || a.target - b.target || a.rater - b.rater)
     .slice(0, pairsLimit);
   return { departments, lowestPairs };

@@ -261,7 +261,10 @@ describe('needsAttention', () => {
       ['c', ['speed']],
       ['a', ['quality']],
     ]);
-    expect(n.lowestPairs.map((p) => `${p.targetId}<${p.raterId}`)).toEqual(['a<c', 'c<a', 'a<b']);
+    // a<b (11/3 ≈ 3.67) is not under alert_below 3.5, so only two pairs need attention
+    expect(n.lowestPairs.map((p) => `${p.targetId}<${p.raterId}`)).toEqual(['a<c', 'c<a']);
+    const noAlert = needsAttention({ ...s, alertBelow: null }, { criteria: 1, pairs: 3 });
+    expect(noAlert.lowestPairs.map((p) => `${p.targetId}<${p.raterId}`)).toEqual(['a<c', 'c<a', 'a<b']);
     expect(needsAttention(s).departments[1]?.weakestCriteria.map((c) => c.id)).toEqual(['quality', 'speed']);
   });
 });
