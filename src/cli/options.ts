@@ -26,5 +26,5 @@ export function addOutputOptions(command: Command, formats: readonly Format[] = 
 
 /** Help text that ends every command's --help: real invocations. */
 export function examples(lines: readonly string[]): string {
-  return `\nExamples:\n${lines.map((l) => `  ${l}`).join('\n')}\n`;
+  return `\nExamples:\n${lines.map((l) => `  ${l}`).join("\n")}`;
 }
