@@ -73,13 +73,6 @@ export function scorePeriod(aggregate: PeriodAggregate, config: Config): PeriodS
     d.criterionMeans.map((m, c) => guard(m, d.criterionAnswers[c] as number, k)),
   );
 
-  const raterAccs = byRater.map((list) => mergeAll(list.map((e) => e.pair.rowScores)));
-  const raterCells = raterAccs.map((acc, r) =>
-    guard(acc.n > 0 ? acc.mean : null, aggregate.raterRespondents[r] as number, k),
-  );
-  const companyAcc = mergeAll(aggregate.pairs.map((p) => p.rowScores));
-  const companyCell = guard(companyAcc.n > 0 ? companyAcc.mean : null, aggregate.respondents, k);
-
   const companyCriteriaRaw = criteria.map((_, c) => companyCriterionRaw(c, aggregate.pairs, raw, aggregation));
   const companyCriterionCells = companyCriteriaRaw.map((cc, c) =>
     guard(cc.mean, aggregate.criterionRespondents[c] as number, k),
@@ -91,8 +84,6 @@ export function scorePeriod(aggregate: PeriodAggregate, config: Config): PeriodS
     groups.push({ margin, cells: criterionCells[t] as Guarded[], hide: 'cell' });
     groups.push({ margin, cells: (byTarget[t] as PairEntry[]).map((e) => e.cell), hide: 'cell' });
   });
-  // SPEC 3.3 "the same applies to the rater view": the company mean is the row-weighted mean of given(r).
-  groups.push({ margin: companyCell, cells: raterCells, hide: 'cell' });
   // Our addition (same principle, links between views): a company criterion mean is an exact
   // (answer-weighted or plain) mean of the departments' M(t,c), and given(r) is, up to N/A answers,
   // the respondent-weighted mean of r's pairs. Here the summary value is hidden rather than a
@@ -104,10 +95,21 @@ export function scorePeriod(aggregate: PeriodAggregate, config: Config): PeriodS
       hide: 'margin',
     });
   });
-  raterCells.forEach((margin, r) => {
-    groups.push({ margin, cells: (byRater[r] as PairEntry[]).map((e) => e.cell), hide: 'margin' });
-  });
   applySecondarySuppression(groups);
+
+  // The rater view (SPEC 3.2) is computed from the rows of SHOWN pairs only. given(r) and the company
+  // mean cut across departments: computed over every row, they add equations on the hidden pairs
+  // (with a department's score, two hidden pairs of one department could be solved for). Over shown
+  // pairs only, they carry nothing that the shown pair scores do not, so no hidden value leaks (SPEC 3.3).
+  // A rater with a shown pair has at least anonymity_min respondents (that pair alone has).
+  const raterAccs = byRater.map((list) => mergeAll(list.filter((e) => !isHidden(e.cell)).map((e) => e.pair.rowScores)));
+  const raterRows = byRater.map((list) => list.reduce((n, e) => n + e.pair.rowScores.n, 0));
+  const raterCells = raterAccs.map((acc, r) =>
+    viewCell(acc, raterRows[r] as number, aggregate.raterRespondents[r] as number, k),
+  );
+  const companyAcc = mergeAll(entries.filter((e) => !isHidden(e.cell)).map((e) => e.pair.rowScores));
+  const companyRows = aggregate.pairs.reduce((n, p) => n + p.rowScores.n, 0);
+  const companyCell = viewCell(companyAcc, companyRows, aggregate.respondents, k);
 
   const shownScores = departmentCells.map(shownValue);
   const ranks = competitionRanks(shownScores);
@@ -194,7 +196,7 @@ export function scorePeriod(aggregate: PeriodAggregate, config: Config): PeriodS
       companyMean,
       difference: givenMean === null || companyMean === null ? null : givenMean - companyMean,
       respondents: cell.respondents,
-      rows: (raterAccs[r] as Welford).n,
+      rows: raterRows[r] as number,
       suppressed: isHidden(cell),
       reason: cell.reason,
     };
@@ -228,7 +230,7 @@ export function scorePeriod(aggregate: PeriodAggregate, config: Config): PeriodS
     company: {
       mean: companyMean,
       respondents: companyCell.respondents,
-      rows: companyAcc.n,
+      rows: companyRows,
       suppressed: isHidden(companyCell),
       reason: companyCell.reason,
     },
@@ -237,6 +239,17 @@ export function scorePeriod(aggregate: PeriodAggregate, config: Config): PeriodS
     raters: raterViews,
     criteria: companyCriteria,
   };
+}
+
+/**
+ * A rater-view value over the rows of shown pairs (`shown`), out of `rows` in all: no rows at all is
+ * no_responses; rows but none in a shown pair is hidden (fewer_than_k, or secondary when only the
+ * pairs were too small).
+ */
+function viewCell(shown: Welford, rows: number, respondents: number, k: number): Guarded {
+  if (shown.n > 0) return guard(shown.mean, respondents, k);
+  if (rows === 0) return guard(null, respondents, k);
+  return { value: null, respondents, reason: respondents < k ? 'fewer_than_k' : 'secondary' };
 }
 
 /** P(t,r) = Σ w_c·m(t,r,c) / Σ w_c over the criteria r answered about t. */

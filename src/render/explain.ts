@@ -414,7 +414,8 @@ const ENGLISH: Phrasebook = {
           strong('Secondary suppression.'),
           ' When exactly one client × department pair of a department is hidden, the smallest other pair of that department ' +
             '(the one with the fewest people) is hidden too, so that the hidden value cannot be worked out by subtraction from the ' +
-            "values that are shown. The same rule protects a department's criterion means and the rater view.",
+            "values that are shown. The same rule protects a department's criterion means; a company-wide criterion mean that " +
+            'would give a single hidden criterion mean away is hidden too, and the rater view leaves the rows of hidden pairs out.',
         ),
       ],
     };
@@ -440,6 +441,10 @@ const ENGLISH: Phrasebook = {
         strong('difference'),
         ' = given − company mean. Negative: harsher than the company; positive: more lenient. ' +
           'Read the scores of the departments a rater evaluates with this in mind.',
+      ),
+      para(
+        'Both means leave out the rows of hidden client × department pairs (see Anonymity): computed over every row, ' +
+          'they could be combined with a department\'s score to work a hidden pair out.',
       ),
     ],
   }),
@@ -691,7 +696,8 @@ const RUSSIAN: Phrasebook = {
           strong('Вторичное скрытие.'),
           ' Если у отдела скрыта ровно одна пара «отдел-клиент × отдел», скрывается и самая маленькая (по числу людей) из его ' +
             'остальных пар — иначе скрытое значение можно было бы вычислить вычитанием из показанных. То же правило защищает ' +
-            'средние отдела по критериям и разрез по оценивающим отделам.',
+            'средние отдела по критериям; средняя по компании по критерию, выдающая единственную скрытую среднюю, тоже скрывается, ' +
+            'а разрез по оценивающим отделам не учитывает строки скрытых пар.',
         ),
       ],
     };
@@ -715,6 +721,10 @@ const RUSSIAN: Phrasebook = {
         strong('разница'),
         ' = выставлено − средняя по компании. Отрицательная разница — отдел строже остальных, положительная — мягче. ' +
           'Это помогает читать оценки тех отделов, которых он оценивает.',
+      ),
+      para(
+        'Обе средние не учитывают строки скрытых пар «отдел-клиент × отдел» (см. «Анонимность»): посчитанные по всем строкам, ' +
+          'вместе с оценкой отдела они позволили бы вычислить скрытую пару.',
       ),
     ],
   }),

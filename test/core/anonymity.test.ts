@@ -107,11 +107,11 @@ describe('secondary suppression, k = 3', () => {
     expect(JSON.stringify(s)).not.toContain('"mean":2.5'); // M(a,z) = (3+3+2+2)/4 = 2.5
   });
 
-  it("a rater's mean is hidden when it would give away one of its hidden pairs", () => {
+  it('the rater view uses the rows of shown pairs only, so it cannot give a hidden pair away', () => {
     // b evaluates a (people 1-5) and c (people 1-2); d evaluates a and c (people 11-14).
     // c<b hidden (2 < 3); pairs of c: exactly one → c<d (the only other) hidden.
-    // given(b) with a<b shown would give c<b away (b's rows about a and c); given(d) likewise for c<d:
-    // both hidden, so the rater view then has two hidden raters and the company mean can stay.
+    // Over every row, given(b), given(d) and the company mean would add equations on c<b and c<d;
+    // over shown pairs only: given(b) = a<b = 4, given(d) = a<d = 3, company = (5·4 + 4·3)/9 = 32/9.
     const config = makeConfig({ departments: ['a', 'b', 'c', 'd'], criteria: { x: 1 }, anonymityMin: 3 });
     const rows = [];
     for (let p = 1; p <= 5; p++) rows.push(row(p, 1, 0, [4]));
@@ -119,23 +119,28 @@ describe('secondary suppression, k = 3', () => {
     for (let p = 11; p <= 14; p++) rows.push(row(p, 3, 0, [3]), row(p, 3, 2, [5]));
     const s = score(config, rows);
     expect(reasonsOfPairs(s)).toEqual({ 'a<b': null, 'a<d': null, 'c<b': 'fewer_than_k', 'c<d': 'secondary' });
-    expect(reasonsOfRaters(s)).toEqual({ a: 'no_responses', b: 'secondary', c: 'no_responses', d: 'secondary' });
-    expect(s.raters[1]).toMatchObject({ respondents: 5, rows: 7, givenMean: null });
+    expect(reasonsOfRaters(s)).toEqual({ a: 'no_responses', b: null, c: 'no_responses', d: null });
+    expect(s.raters[1]).toMatchObject({ respondents: 5, rows: 7 });
+    expect(s.raters[1]?.givenMean).toBeCloseTo(4, 12);
+    expect(s.raters[3]?.givenMean).toBeCloseTo(3, 12);
     expect(s.company).toMatchObject({ suppressed: false, respondents: 9, rows: 15 });
+    expect(s.company.mean).toBeCloseTo(32 / 9, 12);
     expect(s.departments[2]).toMatchObject({ suppressed: false, respondents: 6 });
   });
 
-  it('the company mean is hidden when it equals a single hidden rater', () => {
-    // only b rates: a (5 people) and c (2 of them). given(b) is hidden (it would give c<b away);
-    // with no other rater, the company mean is given(b) itself, so it goes too.
-    const config = makeConfig({ departments: ['a', 'b', 'c'], criteria: { x: 1 }, anonymityMin: 3 });
+  it('a rater whose every pair is hidden shows no mean, and the company mean leaves its rows out', () => {
+    // b rates a (5 people) and c (2 of them): c<b is hidden, so given(b) = a<b = 4 and the company mean too.
+    // e rates c only, with 3 people; c's pairs: c<b hidden → c<e (the only other) hidden → e has no shown pair.
+    const config = makeConfig({ departments: ['a', 'b', 'c', 'd', 'e'], criteria: { x: 1 }, anonymityMin: 3 });
     const rows = [];
     for (let p = 1; p <= 5; p++) rows.push(row(p, 1, 0, [4]));
     rows.push(row(1, 1, 2, [1]), row(2, 1, 2, [2]));
+    for (let p = 21; p <= 23; p++) rows.push(row(p, 4, 2, [5]));
     const s = score(config, rows);
-    expect(s.raters[1]?.reason).toBe('secondary');
-    expect(s.company).toMatchObject({ mean: null, suppressed: true, reason: 'secondary' });
-    expect(s.raters[1]?.companyMean).toBeNull();
+    expect(reasonsOfPairs(s)).toEqual({ 'a<b': null, 'c<b': 'fewer_than_k', 'c<e': 'secondary' });
+    expect(s.raters[4]).toMatchObject({ givenMean: null, suppressed: true, reason: 'secondary', respondents: 3, rows: 3 });
+    expect(s.raters[1]?.givenMean).toBeCloseTo(4, 12);
+    expect(s.company.mean).toBeCloseTo(4, 12);
     expect(s.departments[0]?.score).toBeCloseTo(4, 12);
   });
 
