@@ -28,7 +28,8 @@ export interface PeriodInput {
 export async function scorePeriods(periods: readonly PeriodInput[], config: Config, options: DataOptions, terminal: Terminal): Promise<ScoredPeriod[]> {
   const wantRejects = options.rejects !== undefined;
   if (options.rejects !== undefined) {
-    checkOutPath(options.rejects, periods.flatMap((p) => p.inputs));
+    // The config is an input too: --rejects ic.yaml must not replace it.
+    checkRejectsPath(options.rejects, [...periods.flatMap((p) => p.inputs), ...(config.path === null ? [] : [config.path])]);
   }
   const scored: ScoredPeriod[] = [];
   for (const period of periods) scored.push(await scoreFiles(period.inputs, config, { collectRejects: wantRejects }));
@@ -48,8 +49,11 @@ export async function scorePeriods(periods: readonly PeriodInput[], config: Conf
 
   if (totalErrors > 0 && !options.skipInvalid) {
     const rowsWithErrors = scored.reduce((n, s) => n + s.load.rows.withErrors, 0);
+    // diff and trend: say which period, so the user knows which files to open.
+    const failing = periods.filter((p, i) => p.label !== null && countBySeverity(scored[i]!.load.problems).errors > 0).map((p) => p.label);
+    const whose = failing.length === 0 ? 'the data' : `the data of ${failing.length === 1 ? 'period' : 'periods'} ${failing.join(', ')}`;
     throw new UserError(
-      `the data has ${plural(totalErrors, 'error')} in ${plural(rowsWithErrors, 'row')}; nothing was computed. ` +
+      `${whose} has ${plural(totalErrors, 'error')} in ${plural(rowsWithErrors, 'row')}; nothing was computed. ` +
         'Fix the rows listed above, or run again with --skip-invalid to compute on the valid rows only' +
         (wantRejects ? '' : ' (add --rejects FILE to keep the left-out rows)'),
     );
@@ -58,18 +62,38 @@ export async function scorePeriods(periods: readonly PeriodInput[], config: Conf
     const r = s.load.rows;
     if (r.rejected === 0) return;
     const label = periods[i]!.label;
-    note(`${label === null ? '' : `${label}: `}left out ${plural(r.rejected, 'row')} of ${r.read} (${reasonsSummary(s)}); computed on ${r.used}${wantRejects ? `; written to ${options.rejects}` : ''}`, options.quiet);
+    note(`${label === null ? '' : `${label}: `}left out ${plural(r.rejected, 'row')} of ${r.read}: ${reasonsSummary(s)}; computed on ${r.used}${wantRejects ? `; written to ${options.rejects}` : ''}`, options.quiet);
   });
   return scored;
 }
 
-/** "3 out-of-scale, 1 empty-row": why rows were left out, by problem kind. */
+/**
+ * "6 with errors (3 errors: 2 duplicate-response, 1 missing-column), 1 with no answers (empty-row)": why rows were left out.
+ * Rows are counted from the row counts; the kinds are counted as problems, since one problem (a bad header)
+ * can reject many rows and one row can have several problems.
+ */
 function reasonsSummary(s: ScoredPeriod): string {
   const counts = new Map<string, number>();
   for (const p of s.load.problems) {
-    if (p.severity === 'error' || p.code === 'empty-row') counts.set(p.code, (counts.get(p.code) ?? 0) + 1);
+    if (p.severity === 'error') counts.set(p.code, (counts.get(p.code) ?? 0) + 1);
   }
-  return [...counts].map(([code, n]) => `${n} ${code}`).join(', ');
+  const { rejected, withErrors } = s.load.rows;
+  const parts: string[] = [];
+  const errors = [...counts.values()].reduce((a, b) => a + b, 0);
+  if (withErrors > 0) parts.push(`${withErrors} with errors (${plural(errors, 'error')}: ${[...counts].map(([code, n]) => `${n} ${code}`).join(', ')})`);
+  // Without an error, a row is left out only when it has no answers (a warning: the row is ignored).
+  if (rejected > withErrors) parts.push(`${rejected - withErrors} with no answers (empty-row)`);
+  return parts.join(', ');
+}
+
+/** checkOutPath, with its messages naming --rejects (they say --out). */
+function checkRejectsPath(path: string, inputs: readonly string[]): void {
+  try {
+    checkOutPath(path, inputs);
+  } catch (error) {
+    if (error instanceof UserError) throw new UserError(error.message.replace(/^--out /u, '--rejects '));
+    throw error;
+  }
 }
 
 /** Every left-out row with its file, line and reason; `row` is the record's original text. */

@@ -1,0 +1,70 @@
+/** Shared by the `ic score` tests: fixture paths, the JSON shape they read, CSV parsing, ANSI detection. */
+import { parse } from 'csv-parse/sync';
+import { join } from 'node:path';
+import { FIXTURES, REPO, ic, type Run } from '../helpers/cli.js';
+
+export const EXAMPLES = join(REPO, 'examples');
+export const EXAMPLE_Q1 = join(EXAMPLES, '2026-q1.csv');
+export const EXAMPLE_Q2 = join(EXAMPLES, '2026-q2.csv');
+export const SMALL = join(FIXTURES, 'score-small');
+export const SMALL_RESPONSES = join(SMALL, 'responses.csv');
+/** The same company aggregated by respondents. */
+export const SMALL_RESPONDENTS_CONFIG = join(SMALL, 'respondents.yaml');
+
+export const ANSI = /\u001b\[/u;
+
+/** What the tests read of `ic score --format json` (SPEC 4.1). */
+export interface ScoreJsonOut {
+  title: string;
+  aggregation: string;
+  anonymity_min: number;
+  rows: { read: number; used: number; rejected: number };
+  departments: {
+    id: string;
+    name: string;
+    score: number | null;
+    se: number | null;
+    ci95: [number, number] | null;
+    favorable_pct: number | null;
+    respondents: number;
+    raters: number;
+    rank: number | null;
+    criteria: Record<string, number | null>;
+    criteria_reasons: Record<string, string>;
+    suppressed: boolean;
+    reason: string | null;
+    flags: string[];
+  }[];
+  needs_attention: { departments: { id: string; score: number }[]; lowest_pairs: { rater: string; target: string; score: number }[] };
+  pairs?: { rater: string; target: string; score: number | null; respondents: number; suppressed: boolean; reason: string | null; expected: boolean }[];
+  raters?: { id: string; given_mean: number | null; company_mean: number | null; difference: number | null; respondents: number; rows: number; suppressed: boolean; reason: string | null }[];
+  criteria?: { id: string; mean: number | null; favorable_pct: number | null; answers: number; respondents: number; suppressed: boolean; reason: string | null }[];
+}
+
+/** Runs `ic score ARGS --format json` and parses stdout; fails the test with stderr when the run fails. */
+export function scoreJson(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): { run: Run; json: ScoreJsonOut } {
+  const run = ic(['score', ...args, '--format', 'json'], options);
+  if (run.code !== 0) throw new Error(`ic score exited ${run.code}:\n${run.stderr}`);
+  return { run, json: JSON.parse(run.stdout) as ScoreJsonOut };
+}
+
+export function parseCsv(text: string, delimiter = ','): string[][] {
+  return parse(text, { delimiter, bom: true, relax_column_count: false }) as string[][];
+}
+
+/** CSV text as records of objects keyed by the header. */
+export function csvObjects(text: string, delimiter = ','): Record<string, string>[] {
+  const [header, ...rows] = parseCsv(text, delimiter);
+  return rows.map((row) => Object.fromEntries(header!.map((h, i) => [h, row[i] ?? ''])));
+}
+
+export function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
+  return new Map(items.map((item) => [item.id, item]));
+}
+
+/** The terminal table's row for a department name: its cells, split on the two-space column gap. */
+export function tableRow(table: string, startsWith: RegExp): string[] {
+  const line = table.split('\n').find((l) => startsWith.test(l));
+  if (line === undefined) throw new Error(`no table line matches ${startsWith}:\n${table}`);
+  return line.trim().split(/\s{2,}/u);
+}
