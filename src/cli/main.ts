@@ -4,10 +4,12 @@
  */
 import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
+import { diffCommand } from '../commands/diff.js';
 import { explainCommand } from '../commands/explain.js';
 import { initCommand } from '../commands/init.js';
 import { scoreCommand } from '../commands/score.js';
 import { templateCommand } from '../commands/template.js';
+import { trendCommand } from '../commands/trend.js';
 import { validateCommand } from '../commands/validate.js';
 import { EXIT, UsageError, UserError } from './errors.js';
 import { examples } from './options.js';
@@ -24,7 +26,7 @@ export function buildProgram(): Command {
     .version(version, '-V, --version')
     .showHelpAfterError('(add --help for usage)')
     .configureHelp({ sortSubcommands: false });
-  for (const command of [initCommand(), validateCommand(), templateCommand(), scoreCommand(), explainCommand()]) program.addCommand(command);
+  for (const command of [initCommand(), validateCommand(), templateCommand(), scoreCommand(), diffCommand(), trendCommand(), explainCommand()]) program.addCommand(command);
   program.addHelpText(
     'after',
     examples(['ic init                          # sample ic.yaml + responses.csv', 'ic validate responses.csv', 'ic score responses.csv', 'ic <command> --help']),

@@ -8,7 +8,8 @@ import Table from 'cli-table3';
 import type { NullReason } from '../core/results.js';
 import { renderCsv, type Cell as CsvCell } from './csv.js';
 
-export type NumberStyle = 'score' | 'pct' | 'int' | 'delta' | 'z' | 'p' | 'weight';
+/** pct_delta: a change of a percentage, in percentage points; int_delta: a signed whole number (rank change). */
+export type NumberStyle = 'score' | 'pct' | 'int' | 'delta' | 'z' | 'p' | 'weight' | 'pct_delta' | 'int_delta';
 /** good/warn/bad: traffic light; up/down: a significant move; dim: secondary. */
 export type Tone = 'good' | 'warn' | 'bad' | 'dim' | 'up' | 'down' | 'strong';
 
@@ -47,6 +48,16 @@ export interface DisplayContext {
   decimalComma?: boolean;
 }
 
+/**
+ * A number with the sign of what is printed (−0.004 is "±0.00", not "−0.00"); a typographic minus.
+ * `change`: a change shows its sign either way (+0.12, ±0.00); otherwise only negatives carry one.
+ */
+function signed(value: number, digits: number, change: boolean): string {
+  const abs = Math.abs(value).toFixed(digits);
+  if (Number(abs) === 0) return change ? `±${abs}` : abs;
+  return `${value < 0 ? '−' : change ? '+' : ''}${abs}`;
+}
+
 export function formatNumber(value: number, style: NumberStyle, decimalComma = false): string {
   let out: string;
   switch (style) {
@@ -60,10 +71,16 @@ export function formatNumber(value: number, style: NumberStyle, decimalComma = f
       out = String(Math.round(value));
       break;
     case 'delta':
-      out = `${value > 0 ? '+' : value < 0 ? '−' : '±'}${Math.abs(value).toFixed(2)}`;
+      out = signed(value, 2, true);
       break;
     case 'z':
-      out = value.toFixed(2);
+      out = signed(value, 2, false);
+      break;
+    case 'pct_delta':
+      out = `${signed(value, 1, true)} pp`;
+      break;
+    case 'int_delta':
+      out = value === 0 ? '0' : `${value > 0 ? '+' : '−'}${Math.abs(Math.round(value))}`;
       break;
     case 'p':
       out = value < 0.001 ? '<0.001' : value.toFixed(3);

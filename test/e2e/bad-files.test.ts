@@ -25,6 +25,9 @@ const BAD_FILES: [string, string | Buffer, RegExp, string][] = [
 const COMMANDS: { name: string; args: (file: string) => string[] }[] = [
   { name: 'validate', args: (file) => ['validate', file] },
   { name: 'score', args: (file) => ['score', file] },
+  // The bad input as the second period: the good one must not hide it.
+  { name: 'diff', args: (file) => ['diff', 'good.csv', file] },
+  { name: 'trend', args: (file) => ['trend', 'good.csv', 'good.csv', file] },
 ];
 
 describe.each(COMMANDS)('ic $name on bad input', ({ args }) => {

@@ -1,0 +1,113 @@
+/** `ic diff A B`: what changed between two periods, and whether it is more than noise (SPEC 3.4). */
+import { Command, Option } from 'commander';
+import { requireConfig } from '../cli/context.js';
+import { EXIT, UsageError } from '../cli/errors.js';
+import { addConfigOption, addOutputOptions, examples, type CommonOptions } from '../cli/options.js';
+import { writeResult } from '../cli/output.js';
+import { scorePeriods, type DataOptions } from '../cli/period.js';
+import { periodLabels } from '../cli/periodLabels.js';
+import { detectTerminal } from '../cli/terminal.js';
+import { diffCriteria, diffPairs, diffPeriods } from '../core/diff.js';
+import { renderDiffReport } from '../render/diff/report.js';
+import { DIFF_VIEWS, type DiffView } from '../render/diff/views.js';
+import { addDataOptions } from './score.js';
+
+interface DiffOptions extends CommonOptions, DataOptions {
+  by: DiffView;
+  excel?: boolean;
+  a?: string[];
+  b?: string[];
+  labels?: string;
+}
+
+const HOW = 'ic diff A B (each a responses CSV file or a folder of them), or ic diff --a FILES... --b FILES...';
+
+/** Period A and B from the positionals and --a/--b: each side given exactly once. */
+export function diffSides(positionals: readonly string[], options: Pick<DiffOptions, 'a' | 'b'>): { a: string[]; b: string[] } {
+  const rest = [...positionals];
+  const a = options.a ?? (rest.length > 0 ? [rest.shift()!] : undefined);
+  const b = options.b ?? (rest.length > 0 ? [rest.shift()!] : undefined);
+  if (a === undefined || b === undefined) throw new UsageError(`ic diff compares two periods: ${HOW}`);
+  if (rest.length > 0) {
+    throw new UsageError(
+      `ic diff compares two periods, and ${rest.map((r) => `"${r}"`).join(', ')} would be a third; ` +
+        'for several files per period give a folder per period, or --a FILES... --b FILES...',
+    );
+  }
+  return { a, b };
+}
+
+export async function runDiff(positionals: string[], options: DiffOptions): Promise<number> {
+  const sides = diffSides(positionals, options);
+  const [labelA, labelB] = periodLabels([sides.a, sides.b], options.labels, (i) => (i === 0 ? 'A' : 'B')) as [string, string];
+  const terminal = detectTerminal(options);
+  const config = await requireConfig(options.config, sides.a[0], terminal);
+  const periods = [
+    { label: labelA, inputs: sides.a },
+    { label: labelB, inputs: sides.b },
+  ];
+  const scored = await scorePeriods(periods, config, options, terminal);
+  const pa = scored[0]!;
+  const pb = scored[1]!;
+
+  const diff = diffPeriods(pa.scores, pb.scores);
+  const view = options.by;
+  const format = options.format ?? (options.excel ? 'csv' : 'table');
+  const text = renderDiffReport(
+    {
+      config,
+      scores: { a: pa.scores, b: pb.scores },
+      diff,
+      labels: { a: labelA, b: labelB },
+      inputs: { a: sides.a, b: sides.b },
+      rows: { a: pa.load.rows, b: pb.load.rows },
+      ...(view === 'criterion' ? { criteria: diffCriteria(pa.scores, pb.scores, diff.departments) } : {}),
+      ...(view === 'pair' ? { pairs: diffPairs(pa.scores, pb.scores) } : {}),
+    },
+    { view, format, color: terminal.color, excel: options.excel ?? false },
+  );
+  await writeResult(text, options.out, [...sides.a, ...sides.b, ...(config.path ? [config.path] : []), ...(options.rejects ? [options.rejects] : [])]);
+  return EXIT.ok;
+}
+
+export function diffCommand(): Command {
+  const command = new Command('diff')
+    .summary('what changed between two periods, and whether it is more than noise')
+    .description(
+      'Compares two periods department by department: both scores, the change Δ, its z and p ' +
+        '(z = Δ / √(SE_A² + SE_B²); significant when |z| ≥ 1.96, i.e. p < 0.05), the rank in each period and the change of favorable %. ' +
+        'Arrows and colours mark significant moves only; the biggest significant drops come first. ' +
+        'Departments evaluated in one period only are listed as new or gone; values hidden for anonymity in either period are never compared.\n\n' +
+        'Each period is a file or a folder; for several files per period use --a and --b. ' +
+        'Period names come from the file or folder names (--labels to override). ' +
+        'Refuses to compute when either period has data errors, unless --skip-invalid.',
+    )
+    .argument('[periods...]', 'period A, then period B: each a responses CSV file or a folder of them')
+    .option('--a <files...>', 'the files (or folders) of period A, when there are several')
+    .option('--b <files...>', 'the files (or folders) of period B, when there are several')
+    .option('--labels <a,b>', 'names of the two periods, separated by a comma (default: the file or folder names)')
+    .addOption(
+      new Option('--by <view>', 'department: the change of each score, with its test; criterion: Δ of each criterion mean; pair: Δ of each client → department pair')
+        .choices(DIFF_VIEWS)
+        .default('department'),
+    );
+  addConfigOption(command);
+  addOutputOptions(command);
+  addDataOptions(command);
+  return command
+    .addHelpText(
+      'after',
+      examples([
+        'ic diff examples/2026-q1.csv examples/2026-q2.csv',
+        'ic diff examples/2026-q1.csv examples/2026-q2.csv --by criterion',
+        'ic diff examples/2026-q1.csv examples/2026-q2.csv --by pair --format md --out pairs.md',
+        'ic diff responses/q1/ responses/q2/ --labels "Q1 2026,Q2 2026"',
+        'ic diff --a q1-sales.csv q1-hr.csv --b q2-sales.csv q2-hr.csv',
+        'ic diff q1.csv q2.csv --format json | jq ".departments[] | select(.significant)"',
+        'ic diff q1.csv q2.csv --excel --out q1-q2.report.csv',
+      ]),
+    )
+    .action(async (periods: string[], options: DiffOptions) => {
+      process.exitCode = await runDiff(periods, options);
+    });
+}
