@@ -40,7 +40,7 @@ describe('usage', () => {
   it('lists every command in --help, and exits 2 on wrong usage', () => {
     const help = ic(['--help']);
     expect(help.code).toBe(0);
-    for (const command of ['init', 'validate', 'template', 'score', 'explain']) expect(help.stdout).toContain(`  ${command} `);
+    for (const command of ['init', 'validate', 'template', 'score', 'diff', 'trend', 'explain']) expect(help.stdout).toContain(`  ${command} `);
     expect(ic(['score', '--by', 'team', 'x.csv']).code).toBe(2);
     expect(ic(['frobnicate']).code).toBe(2);
     expect(ic(['validate', '--max-problems', 'many']).code).toBe(2);
@@ -50,7 +50,7 @@ describe('usage', () => {
   });
 
   it("each command's --help ends with real examples", () => {
-    for (const command of ['init', 'validate', 'template', 'score', 'explain']) {
+    for (const command of ['init', 'validate', 'template', 'score', 'diff', 'trend', 'explain']) {
       const help = ic([command, '--help']);
       expect(help.code).toBe(0);
       expect(help.stdout).toMatch(new RegExp(`Examples:\\n(  ic ${command}.*\\n)+$`));
