@@ -5,7 +5,9 @@ import { EXIT } from '../cli/errors.js';
 import { addConfigOption, addOutputOptions, examples, type CommonOptions } from '../cli/options.js';
 import { note, writeResult } from '../cli/output.js';
 import { detectTerminal } from '../cli/terminal.js';
-import { detectLanguage, EXPLAIN_LANGUAGES, renderExplainMarkdown, renderExplainText, type ExplainLanguage } from '../render/explain.js';
+import { detectLanguage, EXPLAIN_LANGUAGES, type ExplainLanguage } from '../render/explain/language.js';
+import { renderExplainMarkdown } from '../render/explain/markdown.js';
+import { renderExplainText } from '../render/explain/text.js';
 
 export const EXPLAIN_FORMATS = ['table', 'md'] as const;
 export type ExplainFormat = (typeof EXPLAIN_FORMATS)[number];

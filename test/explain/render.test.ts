@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Config } from '../../src/config/types.js';
-import { detectLanguage, escapeMarkdown, renderExplainMarkdown, renderExplainText, type ExplainLanguage } from '../../src/render/explain.js';
+import { detectLanguage, type ExplainLanguage } from '../../src/render/explain/language.js';
+import { escapeMarkdown, renderExplainMarkdown } from '../../src/render/explain/markdown.js';
+import { renderExplainText } from '../../src/render/explain/text.js';
 import { makeConfig, type ConfigSpec } from '../helpers/config.js';
 
 const NBSP = '\u00A0';
