@@ -7,10 +7,10 @@ import { UserError } from './errors.js';
 const INPUT_EXTENSIONS = new Set(['.csv', '.tsv', '.txt']);
 
 /**
- * Refuses an --out that is one of the inputs (or the config), or a CSV-like file inside an input folder,
- * which the next run would read as responses.
+ * Refuses an output file (`option` names it in messages) that is one of the inputs (or the config), or a
+ * CSV-like file inside an input folder, which the next run would read as responses.
  */
-export function checkOutPath(out: string, inputs: readonly string[]): void {
+export function checkOutPath(out: string, inputs: readonly string[], option = '--out'): void {
   const target = realPathOf(out);
   for (const input of inputs) {
     const real = realPathOf(input);
@@ -20,21 +20,21 @@ export function checkOutPath(out: string, inputs: readonly string[]): void {
     } catch {
       // a missing input is reported by the reader
     }
-    if (isDirectory ? target === real : target === real) {
-      throw new UserError(`--out ${out} is ${isDirectory ? 'an input folder' : 'one of the inputs'}; choose another file name, inputs are never overwritten`);
+    if (target === real) {
+      throw new UserError(`${option} ${out} is ${isDirectory ? 'an input folder' : 'one of the inputs'}; choose another file name, inputs are never overwritten`);
     }
     if (isDirectory && dirname(target) === real && INPUT_EXTENSIONS.has(extname(target).toLowerCase())) {
-      throw new UserError(`--out ${out} is inside the input folder ${input}, where the next run would read it as responses; write it elsewhere`);
+      throw new UserError(`${option} ${out} is inside the input folder ${input}, where the next run would read it as responses; write it elsewhere`);
     }
   }
 }
 
-export async function writeResult(text: string | Uint8Array, out: string | undefined, inputs: readonly string[]): Promise<void> {
+export async function writeResult(text: string | Uint8Array, out: string | undefined, inputs: readonly string[], option = '--out'): Promise<void> {
   if (out === undefined) {
     process.stdout.write(text);
     return;
   }
-  checkOutPath(out, inputs);
+  checkOutPath(out, inputs, option);
   try {
     await writeFileAtomic(out, text);
   } catch (error) {

@@ -7,9 +7,8 @@ import { scoreFiles, type ScoredPeriod } from '../pipeline/scoreFiles.js';
 import { renderCsv } from '../render/csv.js';
 import { countBySeverity, plural, renderProblems } from '../render/problems.js';
 import { UserError } from './errors.js';
-import { checkOutPath, note } from './output.js';
+import { checkOutPath, note, writeResult } from './output.js';
 import type { Terminal } from './terminal.js';
-import { writeFileAtomic } from '../util/atomicWrite.js';
 
 export interface DataOptions {
   skipInvalid?: boolean;
@@ -29,7 +28,7 @@ export async function scorePeriods(periods: readonly PeriodInput[], config: Conf
   const wantRejects = options.rejects !== undefined;
   if (options.rejects !== undefined) {
     // The config is an input too: --rejects ic.yaml must not replace it.
-    checkRejectsPath(options.rejects, [...periods.flatMap((p) => p.inputs), ...(config.path === null ? [] : [config.path])]);
+    checkOutPath(options.rejects, [...periods.flatMap((p) => p.inputs), ...(config.path === null ? [] : [config.path])], '--rejects');
   }
   const scored: ScoredPeriod[] = [];
   for (const period of periods) scored.push(await scoreFiles(period.inputs, config, { collectRejects: wantRejects }));
@@ -86,16 +85,6 @@ function reasonsSummary(s: ScoredPeriod): string {
   return parts.join(', ');
 }
 
-/** checkOutPath, with its messages naming --rejects (they say --out). */
-function checkRejectsPath(path: string, inputs: readonly string[]): void {
-  try {
-    checkOutPath(path, inputs);
-  } catch (error) {
-    if (error instanceof UserError) throw new UserError(error.message.replace(/^--out /u, '--rejects '));
-    throw error;
-  }
-}
-
 /** Every left-out row with its file, line and reason; `row` is the record's original text. */
 async function writeRejects(path: string, scored: readonly ScoredPeriod[], periods: readonly PeriodInput[]): Promise<void> {
   const several = periods.length > 1;
@@ -107,9 +96,6 @@ async function writeRejects(path: string, scored: readonly ScoredPeriod[], perio
     }
   });
   const text = renderCsv(several ? ['period', 'file', 'line', 'reason', 'row'] : ['file', 'line', 'reason', 'row'], rows);
-  try {
-    await writeFileAtomic(path, text);
-  } catch (error) {
-    throw new UserError(`cannot write --rejects ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'}); check that the folder exists and is writable`);
-  }
+  // The path was checked against the inputs before any work (scorePeriods).
+  await writeResult(text, path, [], '--rejects');
 }
