@@ -1,5 +1,6 @@
 /** Options shared by the commands: one definition, used by help text and by validation. */
 import { Option, type Command } from 'commander';
+import { UsageError } from './errors.js';
 
 export const FORMATS = ['table', 'csv', 'json', 'md'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -27,4 +28,14 @@ export function addOutputOptions(command: Command, formats: readonly Format[] = 
 /** Help text that ends every command's --help: real invocations. */
 export function examples(lines: readonly string[]): string {
   return `\nExamples:\n${lines.map((l) => `  ${l}`).join("\n")}`;
+}
+
+/**
+ * The report format: --format, else CSV when --excel asks for it, else a table. --excel only shapes CSV,
+ * so asking for it with another format is a usage error rather than silently ignored.
+ */
+export function reportFormat(options: { format?: Format | undefined; excel?: boolean | undefined }): Format {
+  const format = options.format ?? (options.excel ? 'csv' : 'table');
+  if (options.excel && format !== 'csv') throw new UsageError(`--excel makes CSV for Excel; it does not go with --format ${format}`);
+  return format;
 }

@@ -8,9 +8,12 @@ import { renderCsv } from '../render/csv.js';
 import { countBySeverity, plural, renderProblems } from '../render/problems.js';
 import { UserError } from './errors.js';
 import { checkOutPath, note, writeResult } from './output.js';
+import { realPathOf } from '../util/atomicWrite.js';
 import type { Terminal } from './terminal.js';
 
 export interface DataOptions {
+  /** The report's file, checked with --rejects before any work. */
+  out?: string;
   skipInvalid?: boolean;
   rejects?: string;
   maxProblems: number;
@@ -26,9 +29,15 @@ export interface PeriodInput {
 /** Scores every period, listing all problems first; stops (exit 1) when any period has errors and --skip-invalid is not given. */
 export async function scorePeriods(periods: readonly PeriodInput[], config: Config, options: DataOptions, terminal: Terminal): Promise<ScoredPeriod[]> {
   const wantRejects = options.rejects !== undefined;
-  if (options.rejects !== undefined) {
-    // The config is an input too: --rejects ic.yaml must not replace it.
-    checkOutPath(options.rejects, [...periods.flatMap((p) => p.inputs), ...(config.path === null ? [] : [config.path])], '--rejects');
+  // Before any work or any file written: a run that cannot write its outputs changes nothing.
+  // The config is an input too: --rejects ic.yaml must not replace it.
+  const inputs = [...periods.flatMap((p) => p.inputs), ...(config.path === null ? [] : [config.path])];
+  if (options.rejects !== undefined) checkOutPath(options.rejects, inputs, '--rejects');
+  if (options.out !== undefined) {
+    checkOutPath(options.out, inputs);
+    if (options.rejects !== undefined && realPathOf(options.out) === realPathOf(options.rejects)) {
+      throw new UserError(`--out and --rejects both name ${options.out}; give the report and the left-out rows different files`);
+    }
   }
   const scored: ScoredPeriod[] = [];
   for (const period of periods) scored.push(await scoreFiles(period.inputs, config, { collectRejects: wantRejects }));

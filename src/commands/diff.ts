@@ -2,7 +2,7 @@
 import { Command, Option } from 'commander';
 import { requireConfig } from '../cli/context.js';
 import { EXIT, UsageError } from '../cli/errors.js';
-import { addConfigOption, addOutputOptions, examples, type CommonOptions } from '../cli/options.js';
+import { addConfigOption, addOutputOptions, examples, type CommonOptions, reportFormat } from '../cli/options.js';
 import { writeResult } from '../cli/output.js';
 import { scorePeriods, type DataOptions } from '../cli/period.js';
 import { periodLabels } from '../cli/periodLabels.js';
@@ -38,6 +38,7 @@ export function diffSides(positionals: readonly string[], options: Pick<DiffOpti
 }
 
 export async function runDiff(positionals: string[], options: DiffOptions): Promise<number> {
+  const format = reportFormat(options);
   const sides = diffSides(positionals, options);
   const [labelA, labelB] = periodLabels([sides.a, sides.b], options.labels, (i) => (i === 0 ? 'A' : 'B')) as [string, string];
   const terminal = detectTerminal(options);
@@ -52,7 +53,6 @@ export async function runDiff(positionals: string[], options: DiffOptions): Prom
 
   const diff = diffPeriods(pa.scores, pb.scores);
   const view = options.by;
-  const format = options.format ?? (options.excel ? 'csv' : 'table');
   const text = renderDiffReport(
     {
       config,

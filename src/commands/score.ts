@@ -1,14 +1,13 @@
 /** `ic score FILES...`: the period's report (SPEC 4, methodology SPEC 3). */
 import { Command, Option } from 'commander';
 import { positiveInt, requireConfig } from '../cli/context.js';
-import { EXIT, UsageError, UserError } from '../cli/errors.js';
-import { addConfigOption, addOutputOptions, examples, type CommonOptions } from '../cli/options.js';
-import { checkOutPath, writeResult } from '../cli/output.js';
+import { EXIT, UsageError } from '../cli/errors.js';
+import { addConfigOption, addOutputOptions, examples, type CommonOptions, reportFormat } from '../cli/options.js';
+import { writeResult } from '../cli/output.js';
 import { scorePeriods, type DataOptions } from '../cli/period.js';
 import { detectTerminal } from '../cli/terminal.js';
 import { renderScoreReport } from '../render/score/report.js';
 import { VIEWS, type View } from '../render/score/views.js';
-import { realPathOf } from '../util/atomicWrite.js';
 
 interface ScoreOptions extends CommonOptions, DataOptions {
   by: View;
@@ -17,19 +16,12 @@ interface ScoreOptions extends CommonOptions, DataOptions {
 
 export async function runScore(files: string[], options: ScoreOptions): Promise<number> {
   if (files.length === 0) throw new UsageError('ic score needs the responses: ic score FILES... (CSV files or folders of them)');
+  const format = reportFormat(options);
   const terminal = detectTerminal(options);
   const config = await requireConfig(options.config, files[0], terminal);
   const inputs = [...files, ...(config.path ? [config.path] : [])];
-  // Before any work or any file written (--rejects): a run that cannot write its report changes nothing.
-  if (options.out !== undefined) {
-    checkOutPath(options.out, inputs);
-    if (options.rejects !== undefined && realPathOf(options.out) === realPathOf(options.rejects)) {
-      throw new UserError(`--out and --rejects both name ${options.out}; give the report and the left-out rows different files`);
-    }
-  }
   const [period] = await scorePeriods([{ label: null, inputs: files }], config, options, terminal);
   const { load, scores } = period!;
-  const format = options.format ?? (options.excel ? 'csv' : 'table');
   const text = renderScoreReport({ scores, config, rows: load.rows, inputs: files }, { view: options.by, format, color: terminal.color, excel: options.excel ?? false });
   await writeResult(text, options.out, [...inputs, ...(options.rejects ? [options.rejects] : [])]);
   return EXIT.ok;

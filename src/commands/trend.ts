@@ -2,7 +2,7 @@
 import { Command } from 'commander';
 import { requireConfig } from '../cli/context.js';
 import { EXIT, UsageError } from '../cli/errors.js';
-import { addConfigOption, addOutputOptions, examples, type CommonOptions } from '../cli/options.js';
+import { addConfigOption, addOutputOptions, examples, type CommonOptions, reportFormat } from '../cli/options.js';
 import { writeResult } from '../cli/output.js';
 import { scorePeriods, type DataOptions } from '../cli/period.js';
 import { periodLabels } from '../cli/periodLabels.js';
@@ -22,6 +22,7 @@ export async function runTrend(inputs: string[], options: TrendOptions): Promise
       `ic trend needs at least two periods, oldest first: ic trend P1 P2 [P3...] (each a responses CSV file or a folder of them)${inputs.length === 1 ? `; got only ${inputs[0]}` : ''}`,
     );
   }
+  const format = reportFormat(options);
   const periodInputs = inputs.map((i) => [i]);
   const labels = periodLabels(periodInputs, options.labels, (i) => `P${i + 1}`);
   const terminal = detectTerminal(options);
@@ -34,7 +35,6 @@ export async function runTrend(inputs: string[], options: TrendOptions): Promise
   );
   const scores = scored.map((s) => s.scores);
   const trend = trendPeriods(scores);
-  const format = options.format ?? (options.excel ? 'csv' : 'table');
   const text = renderTrendReport(
     { config, scores, trend, labels, inputs: periodInputs, rows: scored.map((s) => s.load.rows) },
     { format, color: terminal.color, excel: options.excel ?? false },

@@ -4,7 +4,7 @@ import { relative } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { positiveInt } from '../cli/context.js';
 import { EXIT } from '../cli/errors.js';
-import { addConfigOption, addOutputOptions, examples, type CommonOptions } from '../cli/options.js';
+import { addConfigOption, addOutputOptions, examples, type CommonOptions, reportFormat } from '../cli/options.js';
 import { note, writeResult } from '../cli/output.js';
 import { detectTerminal } from '../cli/terminal.js';
 import { loadPeriod } from '../pipeline/loadPeriod.js';
@@ -39,7 +39,7 @@ export async function runValidate(files: string[], options: ValidateOptions): Pr
     report = { ok, strict, load, problems };
   }
 
-  const format = options.format ?? 'table';
+  const format = reportFormat(options);
   const text =
     format === 'json'
       ? `${JSON.stringify(validationJson(report), null, 2)}\n`
@@ -70,7 +70,7 @@ export function validateCommand(): Command {
   return command
     .option('--strict', 'warnings count as errors (exit 1)')
     .option('--max-problems <n>', 'list at most N problems of each kind', positiveInt('--max-problems'), 10)
-    .option('--excel', 'with --format csv: UTF-8 BOM, ";" and decimal comma for Excel')
+    .option('--excel', 'problems as CSV for Excel in a Russian locale: UTF-8 BOM, ";" (implies --format csv)')
     .addHelpText(
       'after',
       examples([

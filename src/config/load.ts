@@ -7,7 +7,6 @@ import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import iconv from 'iconv-lite';
 import { problem } from '../validate/problem.js';
-import type { Problem } from '../validate/problem.js';
 import { parseConfig } from './parse.js';
 import type { ConfigResult } from './parse.js';
 
