@@ -4,20 +4,28 @@
  */
 import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
-import { diffCommand } from '../commands/diff.js';
-import { explainCommand } from '../commands/explain.js';
-import { initCommand } from '../commands/init.js';
-import { scoreCommand } from '../commands/score.js';
-import { templateCommand } from '../commands/template.js';
-import { trendCommand } from '../commands/trend.js';
-import { validateCommand } from '../commands/validate.js';
 import { EXIT, UsageError, UserError } from './errors.js';
 import { examples } from './options.js';
 
 const require = createRequire(import.meta.url);
 const { version } = require('../../package.json') as { version: string };
 
-export function buildProgram(): Command {
+/**
+ * The commands, in help order. Each one's module (and what only it uses) is loaded when the command line
+ * needs it: on a small file, start-up is most of the run.
+ */
+const COMMANDS: readonly (readonly [name: string, load: () => Promise<Command>])[] = [
+  ['init', async () => (await import('../commands/init.js')).initCommand()],
+  ['validate', async () => (await import('../commands/validate.js')).validateCommand()],
+  ['template', async () => (await import('../commands/template.js')).templateCommand()],
+  ['score', async () => (await import('../commands/score.js')).scoreCommand()],
+  ['diff', async () => (await import('../commands/diff.js')).diffCommand()],
+  ['trend', async () => (await import('../commands/trend.js')).trendCommand()],
+  ['explain', async () => (await import('../commands/explain.js')).explainCommand()],
+];
+
+/** The program with the command that `argv` names, or with all of them (help, version, a typo, ...). */
+export async function buildProgram(argv: readonly string[]): Promise<Command> {
   const program = new Command('ic')
     .description(
       'Internal Client scoring: departments evaluate the departments they are clients of;\n' +
@@ -26,7 +34,8 @@ export function buildProgram(): Command {
     .version(version, '-V, --version')
     .showHelpAfterError('(add --help for usage)')
     .configureHelp({ sortSubcommands: false });
-  for (const command of [initCommand(), validateCommand(), templateCommand(), scoreCommand(), diffCommand(), trendCommand(), explainCommand()]) program.addCommand(command);
+  const named = COMMANDS.find(([name]) => name === argv[2]);
+  for (const [, load] of named === undefined ? COMMANDS : [named]) program.addCommand(await load());
   program.addHelpText(
     'after',
     examples(['ic init                          # sample ic.yaml + responses.csv', 'ic validate responses.csv', 'ic score responses.csv', 'ic <command> --help']),
@@ -48,7 +57,7 @@ export async function main(argv: readonly string[]): Promise<void> {
     throw error;
   });
   try {
-    await buildProgram().parseAsync([...argv]);
+    await (await buildProgram(argv)).parseAsync([...argv]);
   } catch (error) {
     process.exitCode = exitCodeFor(error);
   }

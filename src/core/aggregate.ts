@@ -9,7 +9,7 @@
  */
 import type { Config } from '../config/types.js';
 import type { QuestionnaireRow } from './types.js';
-import { emptyWelford, welfordAdd, type Welford } from './stats.js';
+import type { Welford } from './stats.js';
 
 /** Everything one rater department r said about one target department t. */
 export interface PairAccumulator {
@@ -52,6 +52,8 @@ export interface PeriodAggregate {
 export interface PeriodAggregator {
   /** Adds one validated row. The row (and its answers array) is not kept, so a reader may reuse its buffers. */
   add(row: QuestionnaireRow): void;
+  /** Always false: see `add`. */
+  readonly keepsRows: false;
   /** The aggregate of every row added so far; no row may be added afterwards. */
   finish(): PeriodAggregate;
 }
@@ -62,31 +64,35 @@ export function createPeriodAggregator(config: Config): PeriodAggregator {
   const criterionCount = weights.length;
   const favorableMin = config.favorableMin;
 
-  const pairs = new Map<number, PairAccumulator>();
-  const raterSets: Set<number>[] = Array.from({ length: departmentCount }, () => new Set<number>());
+  // What a pair accumulates, in one array per pair (contiguous in memory: rows hit pairs at random):
+  // [0, C) answers, [C, 2C) sums, [2C, 3C) favorable, then the Welford accumulator of the row scores.
+  const C = criterionCount;
+  const N = 3 * C;
+  const MEAN = N + 1;
+  const M2 = N + 2;
+  // Pairs by key target·D + rater: an array while D² is small (a Map lookup per row costs more than the row).
+  const pairKeys = departmentCount * departmentCount;
+  const pairSlots: (Float64Array | undefined)[] | null = pairKeys <= 1 << 20 ? new Array<Float64Array | undefined>(pairKeys) : null;
+  const pairMap = new Map<number, Float64Array>();
+  const raterRespondents = createRaterRespondents(departmentCount);
   const criterionRespondents = createCriterionRespondents(criterionCount);
   let rowsUsed = 0;
   let rowsIgnored = 0;
   let finished = false;
 
-  function pairFor(target: number, rater: number): PairAccumulator {
+  function statsFor(target: number, rater: number): Float64Array {
     const key = target * departmentCount + rater;
-    let pair = pairs.get(key);
-    if (pair === undefined) {
-      pair = {
-        target,
-        rater,
-        answers: new Float64Array(criterionCount),
-        sums: new Float64Array(criterionCount),
-        favorable: new Float64Array(criterionCount),
-        rowScores: emptyWelford(),
-      };
-      pairs.set(key, pair);
+    let stats = pairSlots === null ? pairMap.get(key) : pairSlots[key];
+    if (stats === undefined) {
+      stats = new Float64Array(3 * C + 3);
+      if (pairSlots === null) pairMap.set(key, stats);
+      else pairSlots[key] = stats;
     }
-    return pair;
+    return stats;
   }
 
   return {
+    keepsRows: false,
     add(row: QuestionnaireRow): void {
       if (finished) throw new Error('PeriodAggregator.add() called after finish()');
       const { respondent, rater, target, answers } = row;
@@ -97,39 +103,64 @@ export function createPeriodAggregator(config: Config): PeriodAggregator {
         throw new RangeError(`row has ${answers.length} answers, the config has ${criterionCount} criteria`);
       }
 
-      let pair: PairAccumulator | undefined;
+      let stats: Float64Array | undefined;
+      let mask = 0;
       let weightSum = 0;
       let weightedSum = 0;
-      for (let c = 0; c < criterionCount; c++) {
+      for (let c = 0; c < C; c++) {
         const a = answers[c] as number;
         if (!Number.isFinite(a)) continue; // NaN: not answered
-        pair ??= pairFor(target, rater);
+        stats ??= statsFor(target, rater);
+        mask |= 1 << c; // used with up to 31 criteria only
         const w = weights[c] as number;
         weightSum += w;
         weightedSum += w * a;
-        pair.answers[c] = (pair.answers[c] as number) + 1;
-        pair.sums[c] = (pair.sums[c] as number) + a;
-        if (a >= favorableMin) pair.favorable[c] = (pair.favorable[c] as number) + 1;
+        stats[c] = (stats[c] as number) + 1;
+        stats[C + c] = (stats[C + c] as number) + a;
+        if (a >= favorableMin) stats[2 * C + c] = (stats[2 * C + c] as number) + 1;
       }
-      if (pair === undefined) {
+      if (stats === undefined) {
         rowsIgnored++;
         return;
       }
-      welfordAdd(pair.rowScores, weightedSum / weightSum);
-      criterionRespondents.addRow(respondent, answers);
-      (raterSets[rater] as Set<number>).add(respondent);
+      // welfordAdd, on the pair's array
+      const x = weightedSum / weightSum;
+      const n = (stats[N] as number) + 1;
+      stats[N] = n;
+      const delta = x - (stats[MEAN] as number);
+      const mean = (stats[MEAN] as number) + delta / n;
+      stats[MEAN] = mean;
+      stats[M2] = (stats[M2] as number) + delta * (x - mean);
+      criterionRespondents.addRow(respondent, answers, mask);
+      raterRespondents.add(respondent, rater);
       rowsUsed++;
     },
 
     finish(): PeriodAggregate {
       finished = true;
-      const sortedKeys = [...pairs.keys()].sort((a, b) => a - b); // key = target·D + rater
+      const pairs: PairAccumulator[] = [];
+      const pair = (key: number, stats: Float64Array): PairAccumulator => ({
+        target: Math.floor(key / departmentCount),
+        rater: key % departmentCount,
+        answers: stats.subarray(0, C),
+        sums: stats.subarray(C, 2 * C),
+        favorable: stats.subarray(2 * C, 3 * C),
+        rowScores: { n: stats[N] as number, mean: stats[MEAN] as number, m2: stats[M2] as number },
+      });
+      if (pairSlots === null) {
+        for (const key of [...pairMap.keys()].sort((a, b) => a - b)) pairs.push(pair(key, pairMap.get(key) as Float64Array));
+      } else {
+        // key order: target, then rater
+        pairSlots.forEach((stats, key) => {
+          if (stats !== undefined) pairs.push(pair(key, stats));
+        });
+      }
       return {
         departmentCount,
         weights,
         favorableMin,
-        pairs: sortedKeys.map((key) => pairs.get(key) as PairAccumulator),
-        raterRespondents: raterSets.map((s) => s.size),
+        pairs,
+        raterRespondents: raterRespondents.counts(),
         criterionRespondents: criterionRespondents.counts(),
         respondents: criterionRespondents.total(),
         rowsUsed,
@@ -143,35 +174,102 @@ function isIndex(i: number, length: number): boolean {
   return Number.isInteger(i) && i >= 0 && i < length;
 }
 
+/**
+ * A number per respondent (0 when none yet). Validation numbers respondents 0, 1, 2, ... in order of appearance,
+ * so a typed array indexed by respondent holds them in 4 bytes each; any other number (the API takes any) goes
+ * to a Map, so results never depend on how respondents are numbered.
+ */
+class RespondentSlots {
+  private static readonly DENSE_LIMIT = 1 << 24;
+  private dense = new Int32Array(1024);
+  private readonly sparse = new Map<number, number>();
+
+  get(respondent: number): number {
+    if (RespondentSlots.isDense(respondent)) return respondent < this.dense.length ? (this.dense[respondent] as number) : 0;
+    return this.sparse.get(respondent) ?? 0;
+  }
+
+  set(respondent: number, value: number): void {
+    if (!RespondentSlots.isDense(respondent)) {
+      this.sparse.set(respondent, value);
+      return;
+    }
+    if (respondent >= this.dense.length) {
+      let length = this.dense.length * 2;
+      while (length <= respondent) length *= 2;
+      const grown = new Int32Array(length);
+      grown.set(this.dense);
+      this.dense = grown;
+    }
+    this.dense[respondent] = value;
+  }
+
+  /** Every value set to something other than 0. */
+  forEach(visit: (value: number) => void): void {
+    for (const value of this.dense) if (value !== 0) visit(value);
+    for (const value of this.sparse.values()) if (value !== 0) visit(value);
+  }
+
+  private static isDense(respondent: number): boolean {
+    return Number.isInteger(respondent) && respondent >= 0 && respondent < RespondentSlots.DENSE_LIMIT;
+  }
+}
+
+/**
+ * Distinct respondents per rater department. Nearly every respondent writes for one department: the first one is
+ * kept per respondent, and only the (respondent, rater) pairs beyond it go to a Set.
+ */
+function createRaterRespondents(departmentCount: number): { add(respondent: number, rater: number): void; counts(): number[] } {
+  const firstRater = new RespondentSlots(); // rater + 1
+  const others = new Set<number>();
+  const counts = new Array<number>(departmentCount).fill(0);
+  return {
+    add(respondent, rater) {
+      const first = firstRater.get(respondent);
+      if (first === rater + 1) return;
+      if (first === 0) firstRater.set(respondent, rater + 1);
+      else {
+        const key = respondent * departmentCount + rater;
+        if (others.has(key)) return;
+        others.add(key);
+      }
+      counts[rater] = (counts[rater] as number) + 1;
+    },
+    counts: () => counts,
+  };
+}
+
 interface CriterionRespondents {
-  /** Records the criteria with a valid (non-NaN) answer in `answers`. */
-  addRow(respondent: number, answers: Float64Array): void;
+  /** Records the criteria with a valid (non-NaN) answer in `answers`; `mask` has their bits (up to 31 criteria). */
+  addRow(respondent: number, answers: Float64Array, mask: number): void;
   counts(): number[];
   /** Distinct respondents with any valid answer. */
   total(): number;
 }
 
 /**
- * Distinct respondents per criterion, company-wide. Up to 31 criteria, one small integer bit mask
- * per respondent (one Map entry instead of one Set entry per criterion); beyond, a Set per criterion.
+ * Distinct respondents per criterion, company-wide. Up to 31 criteria, one bit mask per respondent (4 bytes,
+ * see RespondentSlots); beyond, a Set per criterion. A row added here has at least one valid answer.
  */
 function createCriterionRespondents(criterionCount: number): CriterionRespondents {
   if (criterionCount <= 31) {
-    const masks = new Map<number, number>();
+    const masks = new RespondentSlots();
+    let total = 0;
     return {
-      addRow(respondent, answers) {
-        let mask = 0;
-        for (let c = 0; c < criterionCount; c++) if (Number.isFinite(answers[c])) mask |= 1 << c;
-        masks.set(respondent, (masks.get(respondent) ?? 0) | mask);
+      addRow(respondent, _answers, mask) {
+        const before = masks.get(respondent);
+        if ((before | mask) === before) return;
+        if (before === 0) total++;
+        masks.set(respondent, before | mask);
       },
       counts() {
         const counts = new Array<number>(criterionCount).fill(0);
-        for (const mask of masks.values()) {
+        masks.forEach((mask) => {
           for (let c = 0; c < criterionCount; c++) if ((mask & (1 << c)) !== 0) counts[c] = (counts[c] as number) + 1;
-        }
+        });
         return counts;
       },
-      total: () => masks.size,
+      total: () => total,
     };
   }
   const sets = Array.from({ length: criterionCount }, () => new Set<number>());

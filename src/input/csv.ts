@@ -6,7 +6,11 @@
  * others, auto-detected record delimiters are guessed wrong when a chunk ends between `\r` and `\n`, and
  * a quoting error stops the whole parse. Records with exact raw text and spreadsheet line numbers are the
  * point of this layer, so it is a small state machine of our own, checked against the csv-spectrum corpus
- * and against csv-parse itself on generated files (test/input/csv.test.ts).
+ * and against csv-parse itself on generated files (test/input/csv.test.ts, test/input/differential.test.ts).
+ *
+ * Speed: most lines of a questionnaire file have no quote at all. Such a line, found whole in the chunk with
+ * indexOf, is split at its delimiters directly (or handed whole to `onLine`); only lines with a quote go through
+ * the state machine, which skips runs of ordinary characters with indexOf too.
  *
  * Dialect: RFC 4180 plus what Excel and hand-edited files do:
  * - records end at `\r\n`, `\n` or a lone `\r` (each is one line break); inside quotes they are kept as is;
@@ -58,6 +62,7 @@ const enum State {
 
 export class CsvTokenizer {
   private readonly delim: number;
+  private readonly delimChar: string;
   private state = State.LineStart;
   /** Current physical line. */
   private line: number;
@@ -75,6 +80,25 @@ export class CsvTokenizer {
   /** For an open quoted field: its line, and its offset in the record's raw text. */
   private quoteLine = 0;
   private quoteRawOffset = 0;
+  /**
+   * Where the next quote, `\r`, `\n` and delimiter are in the current chunk, at or after the scan position
+   * (the chunk's length when there is none). Each is searched again only once the scan has passed it, so the
+   * chunk is searched once per kind of character, with the engine's fast indexOf, not character by character.
+   */
+  private nextQuote = -1;
+  private nextCR = -1;
+  private nextLF = -1;
+  private nextDelim = -1;
+  /** Fields in the last record read by the fast path. */
+  private width = 1;
+
+  /**
+   * Offered each whole line without quotes before it becomes a record: s[start..end) is the line, without its
+   * line break, `line` its number. Returning true takes the line (no record is made of it); false leaves it
+   * to the usual path. This is how a reader can handle the common line without building its record (see
+   * RowAssembler.line).
+   */
+  onLine: ((s: string, start: number, end: number, line: number) => boolean) | undefined;
 
   constructor(
     delimiter: Delimiter,
@@ -82,16 +106,116 @@ export class CsvTokenizer {
     firstLine = 1,
   ) {
     this.delim = delimiter.charCodeAt(0);
+    this.delimChar = delimiter;
     this.line = firstLine;
   }
 
   /** Feeds the next piece of text. Records completed by it are handed to `onRecord` before this returns. */
   push(s: string): void {
     const n = s.length;
-    const delim = this.delim;
     this.seg = 0;
     this.rawFrom = 0;
-    for (let i = 0; i < n; i++) {
+    this.nextQuote = this.nextCR = this.nextLF = this.nextDelim = -1;
+    let i = 0;
+    while (i < n) {
+      if (this.afterCR) {
+        this.afterCR = false;
+        if (s.charCodeAt(i) === LF) {
+          // Second half of a CRLF whose line was already counted.
+          if (this.state === State.LineStart) this.rawFrom = i + 1;
+          i++;
+          continue;
+        }
+      }
+      if (this.state === State.LineStart) {
+        const c = s.charCodeAt(i);
+        if (c === CR || c === LF) {
+          this.lineBreak(c);
+          i++;
+          continue;
+        }
+        const next = this.unquotedLine(s, i);
+        if (next !== -1) {
+          i = next;
+          continue;
+        }
+      }
+      i = this.scan(s, i);
+    }
+    // Carry what is pending over to the next chunk.
+    if (this.state !== State.LineStart) this.raw += s.slice(this.rawFrom);
+    if (this.state === State.Unquoted || this.state === State.Quoted) this.field += s.slice(this.seg);
+  }
+
+  /** Ends the input: hands over the last record (and resumes after an unclosed quote, see above). */
+  end(): void {
+    while (this.state === State.Quoted) this.recoverUnclosedQuote();
+    if (this.state !== State.LineStart) {
+      this.endField();
+      this.finishRecord(this.raw);
+    }
+  }
+
+  /**
+   * The fast path, for the usual record: one whole line of this chunk, starting at `i`, with no quote in it.
+   * Its fields are then exactly the text between delimiters (blanks kept, as the state machine keeps them).
+   * Returns where the next line starts, or -1 when the line does not qualify (the state machine reads it).
+   */
+  private unquotedLine(s: string, i: number): number {
+    const n = s.length;
+    if (this.nextLF < i) this.nextLF = indexOrEnd(s, '\n', i);
+    if (this.nextCR < i) this.nextCR = indexOrEnd(s, '\r', i);
+    const end = this.nextLF < this.nextCR ? this.nextLF : this.nextCR;
+    if (end === n) return -1; // the line goes on in the next chunk
+    if (this.nextQuote < i) this.nextQuote = indexOrEnd(s, '"', i);
+    if (this.nextQuote < end) return -1;
+
+    const taken = this.onLine !== undefined && this.onLine(s, i, end, this.line);
+    // Fields are short: comparing characters beats an indexOf call per field. The array is sized like the
+    // previous record's (records of a file have the same width), and one-character fields (answers) come from
+    // a table instead of a new string each.
+    let fields: string[] | undefined;
+    if (!taken) {
+      fields = new Array<string>(this.width);
+      const delim = this.delim;
+      let k = 0;
+      let from = i;
+      for (let j = i; j < end; j++) {
+        if (s.charCodeAt(j) === delim) {
+          fields[k++] = this.text(s, from, j);
+          from = j + 1;
+        }
+      }
+      fields[k++] = this.text(s, from, end);
+      if (k !== fields.length) fields.length = k;
+      this.width = k;
+    }
+
+    const line = this.line++;
+    let next = end + 1;
+    if (s.charCodeAt(end) === CR) {
+      if (next === n) this.afterCR = true;
+      else if (s.charCodeAt(next) === LF) next++;
+    }
+    this.rawFrom = next;
+    if (fields !== undefined) this.onRecord({ line, endLine: line, fields, raw: s.slice(i, end) });
+    return next;
+  }
+
+  /** s[from..to) as a string; one-character cells (answers) come from a table instead of a new string each. */
+  private text(s: string, from: number, to: number): string {
+    return to - from === 1 ? oneCharacter(s, from) : s.slice(from, to);
+  }
+
+  /**
+   * The state machine, character by character (runs of ordinary characters are skipped with the positions
+   * above), from `i` until the current record ends. Returns where to go on: after the record's line break,
+   * or the end of the chunk.
+   */
+  private scan(s: string, i: number): number {
+    const n = s.length;
+    const delim = this.delim;
+    for (; i < n; i++) {
       const c = s.charCodeAt(i);
       if (this.afterCR) {
         this.afterCR = false;
@@ -126,11 +250,13 @@ export class CsvTokenizer {
           this.endField();
           this.endRecord(s, i);
           this.lineBreak(c);
+          return i + 1;
         } else if (c === SPACE || c === TAB) {
           this.field += s[i];
         } else {
           this.state = State.Unquoted;
           this.seg = i;
+          i = this.beforeUnquotedStop(s, i);
         }
         continue;
       }
@@ -143,6 +269,9 @@ export class CsvTokenizer {
           this.endField();
           this.endRecord(s, i);
           this.lineBreak(c);
+          return i + 1;
+        } else {
+          i = this.beforeUnquotedStop(s, i);
         }
         continue;
       }
@@ -155,6 +284,8 @@ export class CsvTokenizer {
           this.afterCR = true;
         } else if (c === LF) {
           this.line++;
+        } else {
+          i = this.beforeQuotedStop(s, i);
         }
         continue;
       }
@@ -173,23 +304,32 @@ export class CsvTokenizer {
         this.endField();
         this.endRecord(s, i);
         this.lineBreak(c);
+        return i + 1;
       } else if (c !== SPACE && c !== TAB) {
         this.state = State.Unquoted;
         this.seg = i;
+        i = this.beforeUnquotedStop(s, i);
       }
     }
-    // Carry what is pending over to the next chunk.
-    if (this.state !== State.LineStart) this.raw += s.slice(this.rawFrom);
-    if (this.state === State.Unquoted || this.state === State.Quoted) this.field += s.slice(this.seg);
+    return n;
   }
 
-  /** Ends the input: hands over the last record (and resumes after an unclosed quote, see above). */
-  end(): void {
-    while (this.state === State.Quoted) this.recoverUnclosedQuote();
-    if (this.state !== State.LineStart) {
-      this.endField();
-      this.finishRecord(this.raw);
-    }
+  /** In an unquoted field at `i`: the index just before the next delimiter or line break (the loop's i++ lands on it). */
+  private beforeUnquotedStop(s: string, i: number): number {
+    const from = i + 1;
+    if (this.nextDelim < from) this.nextDelim = indexOrEnd(s, this.delimChar, from);
+    if (this.nextCR < from) this.nextCR = indexOrEnd(s, '\r', from);
+    if (this.nextLF < from) this.nextLF = indexOrEnd(s, '\n', from);
+    return Math.min(this.nextDelim, this.nextCR, this.nextLF) - 1;
+  }
+
+  /** In a quoted field at `i`: the index just before the next quote or line break (line breaks are counted). */
+  private beforeQuotedStop(s: string, i: number): number {
+    const from = i + 1;
+    if (this.nextQuote < from) this.nextQuote = indexOrEnd(s, '"', from);
+    if (this.nextCR < from) this.nextCR = indexOrEnd(s, '\r', from);
+    if (this.nextLF < from) this.nextLF = indexOrEnd(s, '\n', from);
+    return Math.min(this.nextQuote, this.nextCR, this.nextLF) - 1;
   }
 
   private lineBreak(c: number): void {
@@ -238,6 +378,20 @@ export class CsvTokenizer {
     this.line = quoteLine + 1;
     this.push(raw.slice(afterLineBreak(raw, breakAt)));
   }
+}
+
+const ASCII: readonly string[] = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c));
+
+/** `s[at]`, without making a new string for an ASCII character. */
+function oneCharacter(s: string, at: number): string {
+  const c = s.charCodeAt(at);
+  return c < 128 ? (ASCII[c] as string) : s.slice(at, at + 1);
+}
+
+/** Index of `ch` in `s` at or after `from`; the length of `s` when there is none. */
+function indexOrEnd(s: string, ch: string, from: number): number {
+  const at = s.indexOf(ch, from);
+  return at === -1 ? s.length : at;
 }
 
 /** Index just after the line break at `at` (`\r\n` counts as one). */

@@ -7,6 +7,7 @@
  * they are decoded as U+FFFD and the lines they are on are remembered (`invalidLines`), so that the records
  * on those lines are rejected with their line instead of being scored with damaged text.
  */
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import type { Encoding } from './types.js';
 
@@ -110,6 +111,7 @@ export class Utf8Checker {
   /** Lines (ascending, each once) that hold at least one invalid sequence. */
   readonly invalidLines: number[] = [];
   invalidCount = 0;
+  /** Valid multi-byte sequences seen (for detection); not counted when `countMultibyte` is false. */
   validMultibyte = 0;
   private line = 1;
   private prevCR = false;
@@ -117,8 +119,41 @@ export class Utf8Checker {
   private lo = 0x80;
   private hi = 0xbf;
 
+  /**
+   * `countMultibyte`: whether `validMultibyte` is wanted. Without it, runs of valid bytes are checked natively
+   * (buffer.isUtf8) and only their line breaks are counted, which is what a whole file needs.
+   */
+  constructor(private readonly countMultibyte = true) {}
+
   push(bytes: Uint8Array): void {
-    for (let i = 0; i < bytes.length; i++) {
+    let from = 0;
+    if (!this.countMultibyte) {
+      // A sequence begun in the previous chunk ends here: finish it byte by byte.
+      while (this.need > 0 && from < bytes.length) this.check(bytes, from, ++from);
+      const end = completeEnd(bytes, from);
+      if (end > from && isUtf8(bytes.subarray(from, end))) {
+        this.countLines(bytes, from, end);
+        from = end;
+      }
+    }
+    this.check(bytes, from, bytes.length);
+  }
+
+  /** Lines of valid bytes from..to: `\n`, `\r` and `\r\n` are one break each, a `\r\n` may span chunks. */
+  private countLines(bytes: Uint8Array, from: number, to: number): void {
+    const view = Buffer.from(bytes.buffer, bytes.byteOffset + from, to - from);
+    let breaks = 0;
+    for (let at = view.indexOf(LF_BYTE); at !== -1; at = view.indexOf(LF_BYTE, at + 1)) breaks++;
+    if (this.prevCR && view[0] === LF_BYTE) breaks--; // the \n of a \r\n whose \r ended the previous run
+    for (let at = view.indexOf(CR_BYTE); at !== -1; at = view.indexOf(CR_BYTE, at + 1)) {
+      if (view[at + 1] !== LF_BYTE) breaks++; // a \r followed by \n was counted with the \n
+    }
+    this.line += breaks;
+    this.prevCR = view[view.length - 1] === CR_BYTE;
+  }
+
+  private check(bytes: Uint8Array, from: number, to: number): void {
+    for (let i = from; i < to; i++) {
       const b = bytes[i] as number;
       if (this.need > 0) {
         if (b >= this.lo && b <= this.hi) {
@@ -170,6 +205,20 @@ export class Utf8Checker {
   }
 }
 
+const LF_BYTE = 0x0a;
+const CR_BYTE = 0x0d;
+
+/** The end of the last complete UTF-8 sequence in bytes[from..]: before a lead byte whose sequence is cut off. */
+function completeEnd(bytes: Uint8Array, from: number): number {
+  const n = bytes.length;
+  for (let k = n - 1; k >= from && k >= n - 3; k--) {
+    const b = bytes[k] as number;
+    if (b < 0x80) return n;
+    if (b >= 0xc0) return k + (b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2) > n ? k : n;
+  }
+  return n;
+}
+
 export interface StreamDecoder {
   /** Text of `bytes` (a leading BOM is dropped); a character split across chunks comes out with the next one. */
   write(bytes: Uint8Array): string;
@@ -180,7 +229,7 @@ export interface StreamDecoder {
 
 export function createDecoder(encoding: Encoding): StreamDecoder {
   if (encoding === 'utf-8') {
-    const checker = new Utf8Checker();
+    const checker = new Utf8Checker(false);
     const decoder = new TextDecoder('utf-8');
     return {
       write(bytes) {

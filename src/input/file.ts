@@ -31,10 +31,11 @@ export class ResponseFileReader {
     return this.stopped;
   }
 
+  /** The next bytes of the file; nothing of them is kept once this returns, so the caller may reuse its buffer. */
   push(bytes: Uint8Array): void {
     if (this.stopped || bytes.length === 0) return;
     if (this.decoder === undefined) {
-      this.head.push(bytes);
+      this.head.push(Uint8Array.from(bytes)); // a copy: the caller may reuse its buffer
       this.headBytes += bytes.length;
       if (this.headBytes >= HEAD_BYTES) this.start(false);
       return;
@@ -70,7 +71,8 @@ export class ResponseFileReader {
   private start(atEnd: boolean): void {
     const head = Buffer.concat(this.head);
     this.head = [];
-    const detected = detectEncoding(head, atEnd);
+    // Decided on the first HEAD_BYTES exactly, whatever the size of the chunks the file arrives in.
+    const detected = detectEncoding(head.subarray(0, HEAD_BYTES), atEnd && head.length <= HEAD_BYTES);
     if (detected.kind === 'empty') {
       this.stop('file-empty', 'the file is empty (0 bytes)');
       return;
@@ -81,12 +83,13 @@ export class ResponseFileReader {
     }
     this.encoding = detected.encoding;
     this.decoder = createDecoder(detected.encoding);
-    const text = this.decoder.write(head);
+    const text = this.decoder.write(head.subarray(0, HEAD_BYTES));
     if (detected.encoding !== 'utf-8' && controlShareOfText(text) > 0.1) {
       this.stop('file-binary', 'this is not a CSV or text file: most of it is not text');
       return;
     }
     this.text(text, false);
+    if (head.length > HEAD_BYTES) this.text(this.decoder.write(head.subarray(HEAD_BYTES)), false);
   }
 
   private stop(code: 'file-empty' | 'file-binary', message: string): void {
@@ -108,6 +111,7 @@ export class ResponseFileReader {
     const assembler = new RowAssembler(this.file, this.config, this.sink, prologue.delimiter, decoder.invalidLines);
     this.assembler = assembler;
     this.tokenizer = new CsvTokenizer(prologue.delimiter, (record) => assembler.record(record), 1 + prologue.skipLines);
+    if (this.sink.wideLane !== undefined) this.tokenizer.onLine = (s, start, end, line) => assembler.line(s, start, end, line);
     const rest = this.prologue.slice(prologue.skipChars);
     this.prologue = '';
     if (rest !== '') this.tokenizer.push(rest);

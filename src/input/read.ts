@@ -9,9 +9,14 @@ import path from 'node:path';
 import type { Config } from '../config/types.js';
 import { didYouMean } from '../util/didYouMean.js';
 import { problem, type Problem } from '../validate/problem.js';
-import { HEAD_BYTES } from './decode.js';
 import { ResponseFileReader } from './file.js';
 import type { ReadSink } from './types.js';
+
+/**
+ * How much of a file is read at once. Larger reads save little once reading overlaps with the work (see
+ * readResponseFile), and text decoded from larger chunks lives longer in the heap.
+ */
+const READ_BYTES = 64 * 1024;
 
 /** Files a directory contributes (case ignored). Other files in it, and hidden ones, are left alone. */
 export const INPUT_EXTENSIONS = ['.csv', '.tsv', '.txt'] as const;
@@ -96,23 +101,37 @@ export async function readResponseFile(file: string, config: Config, sink: ReadS
     return;
   }
   const reader = new ResponseFileReader(file, config, sink);
+  // Two buffers in turn: the next chunk is read (on libuv's threads) into one while the other is decoded, parsed
+  // and scored. The reader keeps nothing of a chunk once push() returns (decoders copy what they hold over).
+  const buffers = [Buffer.allocUnsafe(READ_BYTES), Buffer.allocUnsafe(READ_BYTES)] as const;
+  let turn = 0;
+  const read = (): Promise<Buffer> => {
+    const buffer = buffers[turn++ % 2] as Buffer;
+    return handle.read(buffer, 0, READ_BYTES, null).then(({ bytesRead }) => buffer.subarray(0, bytesRead));
+  };
+  let next: Promise<Buffer> | undefined = read();
   try {
     for (;;) {
-      // A fresh buffer per read: decoders may keep a reference to the tail of a chunk.
-      const buffer = Buffer.allocUnsafe(HEAD_BYTES);
-      let bytesRead: number;
+      let chunk: Buffer;
       try {
-        ({ bytesRead } = await handle.read(buffer, 0, buffer.length, null));
+        chunk = await next;
       } catch (error) {
+        next = undefined;
         reader.fail(`reading the file failed (${errorText(error)})`, null);
         return;
       }
-      if (bytesRead === 0) break;
-      reader.push(buffer.subarray(0, bytesRead));
+      if (chunk.length === 0) {
+        next = undefined;
+        break;
+      }
+      next = read();
+      reader.push(chunk);
       if (reader.finished) return;
     }
     reader.end();
   } finally {
+    // A read still under way must finish before the file is closed; its result (or error) is not needed.
+    if (next !== undefined) await next.catch(() => undefined);
     await handle.close().catch(() => undefined);
   }
 }

@@ -9,7 +9,7 @@ import { problem, type Problem } from '../validate/problem.js';
 import { normalizeName } from '../validate/values.js';
 import type { CsvRecord, Delimiter } from './csv.js';
 import { checkHeader, criterionLabels, type HeaderCheck } from './shape.js';
-import type { Encoding, RawQuestionnaire, ReadSink, SourceRecord } from './types.js';
+import type { Encoding, RawQuestionnaire, ReadSink, SourceRecord, WideLane } from './types.js';
 
 const DELIMITER_NAME: Record<Delimiter, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab' };
 
@@ -42,6 +42,14 @@ export class RowAssembler {
   private readonly unnamedReported = new Set<number>();
   private records = 0;
   private invalidCursor = 0;
+  /** Columns whose header cell is empty. */
+  private unnamedColumns: number[] = [];
+  /** Wide shape: the header name of each criterion's column, the same for every row of the file. */
+  private answerColumns: string[] = [];
+  /** The sink's fast lane for this file's lines (wide shape, sound header), and the cell bounds it is given. */
+  private lane: WideLane | undefined;
+  private cuts = new Int32Array(1);
+  private readonly delimiterCode: number;
 
   constructor(
     private readonly file: string,
@@ -52,14 +60,41 @@ export class RowAssembler {
     private readonly invalidLines: readonly number[],
   ) {
     this.criteria = criterionLabels(config);
+    this.delimiterCode = delimiter.charCodeAt(0);
     for (const d of config.departments) {
       this.departments.set(normalizeName(d.id), d.id);
       this.departments.set(normalizeName(d.name), d.id);
     }
   }
 
+  /**
+   * A whole line without quotes, offered before it becomes a record (see CsvTokenizer.onLine): a data line of
+   * a wide file goes to the sink's fast lane, if there is one; true when the lane took it.
+   */
+  line(s: string, start: number, end: number, line: number): boolean {
+    const lane = this.lane;
+    // Lines with undecodable bytes (rare, and reported per record) take the usual path, as do all lines after.
+    if (lane === undefined || this.invalidLines.length > 0) return false;
+    const cuts = this.cuts;
+    const columns = cuts.length - 1;
+    const delimiter = this.delimiterCode;
+    let k = 0;
+    cuts[0] = start;
+    for (let j = start; j < end; j++) {
+      if (s.charCodeAt(j) === delimiter) {
+        if (++k === columns) return false; // more values than columns
+        cuts[k] = j + 1;
+      }
+    }
+    if (k !== columns - 1) return false; // fewer values than columns
+    cuts[columns] = end + 1;
+    if (!lane.row(s, cuts, line)) return false;
+    this.records++;
+    return true;
+  }
+
   record(rec: CsvRecord): void {
-    if (rec.unclosedQuote === undefined && rec.fields.every((f) => f.trim() === '')) return; // a blank line
+    if (rec.unclosedQuote === undefined && isBlank(rec.fields)) return; // a blank line
     if (this.header === undefined) {
       this.readHeader(rec);
       return;
@@ -75,10 +110,10 @@ export class RowAssembler {
       this.sink.fileProblem(problem('error', 'bad-quote', unclosedQuoteMessage(rec.unclosedQuote), { file: this.file, line: rec.line }), [source]);
       return;
     }
-    this.checkUnnamedColumns(rec, check.roles.names);
+    if (this.unnamedColumns.length > 0) this.checkUnnamedColumns(rec, check.roles.names);
     const problems = this.recordProblems(rec, check.roles.names.length);
     if (check.roles.shape === 'wide') this.sink.row(this.wideRow(rec, source, problems));
-    else this.addLongRecord(rec, source, problems);
+    else this.addLongRecord(rec, source, problems === NONE ? [] : problems);
   }
 
   /** After the last record. Returns false when the file had no header at all (then it was reported empty). */
@@ -130,14 +165,25 @@ export class RowAssembler {
       }
     }
     this.header = { check, fields: rec.fields, line: rec.line };
+    const { roles } = check;
+    this.unnamedColumns = roles.names.flatMap((name, index) => (name === '' ? [index] : []));
+    this.answerColumns = roles.criteria.map((column) => (column === undefined ? '' : (roles.names[column] ?? '')));
+    // Columns without a name get a warning when they hold a value: such files take the usual path only.
+    if (check.usable && roles.shape === 'wide' && this.unnamedColumns.length === 0 && this.sink.wideLane !== undefined) {
+      const { respondent, rater, target, criteria } = roles;
+      this.lane = this.sink.wideLane({ file: this.file, respondent, rater, target, criteria });
+      this.cuts = new Int32Array(roles.names.length + 1);
+    }
     // Warnings reject nothing and can go now; errors wait for the records they reject.
     for (const p of check.problems) if (p.severity === 'warning') this.sink.fileProblem(p, []);
   }
 
+  /** The record's own problems: a fresh array when there are some, the shared empty NONE when not. */
   private recordProblems(rec: CsvRecord, columns: number): Problem[] {
+    const bad = this.invalidLines.length === 0 ? undefined : this.invalidLineIn(rec);
+    if (bad === undefined && rec.fields.length === columns) return NONE;
     const problems: Problem[] = [];
     const at = { file: this.file, line: rec.line };
-    const bad = this.invalidLineIn(rec);
     if (bad !== undefined) {
       problems.push(problem('error', 'file-undecodable', `line ${bad} ${undecodableText()}`, { file: this.file, line: bad }));
     }
@@ -154,12 +200,12 @@ export class RowAssembler {
 
   /** Values under a column that has no name are ignored; said once per column, so that nothing goes silently. */
   private checkUnnamedColumns(rec: CsvRecord, names: readonly string[]): void {
-    names.forEach((name, index) => {
-      if (name !== '' || this.unnamedReported.has(index) || (rec.fields[index] ?? '').trim() === '') return;
+    for (const index of this.unnamedColumns) {
+      if (names[index] !== '' || this.unnamedReported.has(index) || (rec.fields[index] ?? '').trim() === '') continue;
       this.unnamedReported.add(index);
       const message = `column ${index + 1} has no name in the header but holds values (first on line ${rec.line}); they are ignored`;
       this.sink.fileProblem(problem('warning', 'unknown-column', message, { file: this.file, line: rec.line }), []);
-    });
+    }
   }
 
   /** The first line of `rec` that holds undecodable bytes, if any. */
@@ -176,18 +222,25 @@ export class RowAssembler {
 
   private wideRow(rec: CsvRecord, source: SourceRecord, problems: Problem[]): RawQuestionnaire {
     const { roles } = (this.header as { check: HeaderCheck }).check;
-    const cell = this.cells(rec);
+    const { fields, line } = rec;
+    const n = roles.criteria.length;
+    const answers: string[] = [];
+    const answerLines: number[] = [];
+    for (let c = 0; c < n; c++) {
+      answers.push(cellOf(fields, roles.criteria[c]));
+      answerLines.push(line);
+    }
     return {
       file: this.file,
-      line: rec.line,
+      line,
       records: [source],
-      respondent: cell(roles.respondent),
-      rater: cell(roles.rater),
-      target: cell(roles.target),
-      answers: roles.criteria.map((column) => cell(column)),
-      answerLines: roles.criteria.map(() => rec.line),
-      answerColumns: roles.criteria.map((column) => (column === undefined ? '' : (roles.names[column] ?? ''))),
-      comment: cell(roles.comment),
+      respondent: cellOf(fields, roles.respondent),
+      rater: cellOf(fields, roles.rater),
+      target: cellOf(fields, roles.target),
+      answers,
+      answerLines,
+      answerColumns: this.answerColumns, // shared by the rows of the file; nobody writes to it
+      comment: cellOf(fields, roles.comment),
       problems,
     };
   }
@@ -292,6 +345,25 @@ export class RowAssembler {
     };
   }
 }
+/** The problems of a record that has none: shared, and frozen so that nobody adds to it by mistake. */
+const NONE: Problem[] = Object.freeze([]) as unknown as Problem[];
+
+/** The trimmed cell of `column`; '' when the file has no such column or the record is short. */
+function cellOf(fields: readonly string[], column: number | undefined): string {
+  if (column === undefined) return '';
+  const cell = fields[column];
+  if (cell === undefined || cell === '') return '';
+  // Most cells start and end with a visible ASCII character: nothing to trim, no call needed.
+  const first = cell.charCodeAt(0);
+  const last = cell.charCodeAt(cell.length - 1);
+  return first > 0x20 && first < 0x7f && last > 0x20 && last < 0x7f ? cell : cell.trim();
+}
+
+function isBlank(fields: readonly string[]): boolean {
+  for (const field of fields) if (field.trim() !== '') return false;
+  return true;
+}
+
 function undecodableText(): string {
   return 'has bytes that are not valid UTF-8, unlike the rest of the file (was it pasted from a file in another encoding?); re-save the file as "CSV UTF-8"';
 }

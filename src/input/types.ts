@@ -62,6 +62,26 @@ export interface SourceFileInfo {
   records: number;
 }
 
+/** Where the cells of a wide file are (column indices), for a fast lane (see ReadSink.wideLane). */
+export interface WideLayout {
+  file: string;
+  respondent: number | undefined;
+  rater: number | undefined;
+  target: number | undefined;
+  /** criteria[c] = column of criterion index c, undefined when the file has none. */
+  criteria: readonly (number | undefined)[];
+}
+
+/**
+ * Takes whole lines of a wide file whose row is sound, without a record or a RawQuestionnaire being made of
+ * them: on a large file that is most of the work. The cell of column k is s[cuts[k] .. cuts[k + 1] - 1) (the
+ * line has exactly the header's number of columns, and no quotes). Returning false leaves the line to the
+ * usual path, which must then come to the same result as if the lane did not exist.
+ */
+export interface WideLane {
+  row(s: string, cuts: Int32Array, line: number): boolean;
+}
+
 /**
  * The reader pushes into a sink instead of building arrays, so that a period of any size
  * streams from disk to aggregates.
@@ -76,4 +96,6 @@ export interface ReadSink {
   fileProblem(problem: Problem, records: SourceRecord[]): void;
   /** Called once per file after its last row. */
   fileDone(info: SourceFileInfo): void;
+  /** A fast lane for the sound lines of a wide file, if the sink has one (see WideLane). */
+  wideLane?(layout: WideLayout): WideLane | undefined;
 }

@@ -1,0 +1,56 @@
+/** Duplicate detection at its limits: many records per row, huge line numbers, many files, many respondents. */
+import { describe, expect, it } from 'vitest';
+import type { RawQuestionnaire } from '../../src/input/types.js';
+import { ResponseValidator } from '../../src/validate/rows.js';
+import { makeConfig } from '../helpers/config.js';
+
+const config = makeConfig({
+  departments: [{ id: 'sales' }, { id: 'hr' }, { id: 'it' }],
+  criteria: [{ id: 'speed' }, { id: 'quality' }],
+});
+
+function raw(partial: Partial<RawQuestionnaire>): RawQuestionnaire {
+  const line = partial.line ?? 2;
+  return {
+    file: 'q.csv',
+    line,
+    records: [{ line, raw: 'raw' }],
+    respondent: 'r1',
+    rater: 'sales',
+    target: 'hr',
+    answers: ['4', '5'],
+    answerLines: [line, line],
+    answerColumns: ['speed', 'quality'],
+    comment: '',
+    problems: [],
+    ...partial,
+  };
+}
+
+describe('duplicate detection', () => {
+  it('keeps the record count of a long-shape row (255 and more) and line numbers beyond 2³²', () => {
+    const v = new ResponseValidator(config);
+    const records = Array.from({ length: 300 }, (_, i) => ({ line: 10 + i, raw: 'x' }));
+    const far = 2 ** 33 + 5;
+    expect(v.check(raw({ line: 10, records })).row).not.toBeNull();
+    expect(v.check(raw({ line: far, respondent: 'r2' })).row).not.toBeNull();
+    expect(v.check(raw({ line: 400 })).problems[0]?.message).toContain('q.csv line 10');
+    expect(v.check(raw({ line: far + 1, respondent: 'r2' })).problems[0]?.message).toContain(`q.csv line ${far}`);
+    const summary = v.finish();
+    expect(summary.lateRejects.map((r) => [r.line, r.records])).toEqual([
+      [10, 300],
+      [far, 1],
+    ]);
+  });
+
+  it('names the file of the first occurrence across many files, and tells 100,000 respondents apart', () => {
+    const v = new ResponseValidator(config);
+    for (let i = 0; i < 100_000; i++) {
+      const check = v.check(raw({ file: `f${i % 7}.csv`, line: i + 2, respondent: `r${i}`, target: i % 2 === 0 ? 'hr' : 'it' }));
+      expect(check.row?.respondent).toBe(i);
+    }
+    const again = v.check(raw({ file: 'last.csv', line: 9, respondent: 'r12345', target: 'it' }));
+    expect(again.problems[0]?.message).toBe('Respondent "r12345" evaluates "IT" twice: here and at f4.csv line 12347; keep one of the two rows');
+    expect(v.finish().lateRejects.map((r) => [r.file, r.line])).toEqual([['f4.csv', 12347]]);
+  });
+});
