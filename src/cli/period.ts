@@ -94,6 +94,15 @@ function reasonsSummary(s: ScoredPeriod): string {
   return parts.join(', ');
 }
 
+/**
+ * Writes the report of score, diff or trend: to stdout, or atomically to --out, which must not be any
+ * input, the config or the --rejects file (checked before any work by scorePeriods, and again here).
+ */
+export async function writeReport(text: string, periods: readonly PeriodInput[], config: Config, options: DataOptions): Promise<void> {
+  const protectedPaths = [...periods.flatMap((p) => p.inputs), ...(config.path === null ? [] : [config.path]), ...(options.rejects === undefined ? [] : [options.rejects])];
+  await writeResult(text, options.out, protectedPaths);
+}
+
 /** Every left-out row with its file, line and reason; `row` is the record's original text. */
 async function writeRejects(path: string, scored: readonly ScoredPeriod[], periods: readonly PeriodInput[]): Promise<void> {
   const several = periods.length > 1;

@@ -3,8 +3,7 @@ import { Command, Option } from 'commander';
 import { requireConfig } from '../cli/context.js';
 import { EXIT, UsageError } from '../cli/errors.js';
 import { addConfigOption, addOutputOptions, examples, type CommonOptions, reportFormat } from '../cli/options.js';
-import { writeResult } from '../cli/output.js';
-import { scorePeriods, type DataOptions } from '../cli/period.js';
+import { scorePeriods, writeReport, type DataOptions } from '../cli/period.js';
 import { periodLabels } from '../cli/periodLabels.js';
 import { detectTerminal } from '../cli/terminal.js';
 import { diffCriteria, diffPairs, diffPeriods } from '../core/diff.js';
@@ -66,7 +65,7 @@ export async function runDiff(positionals: string[], options: DiffOptions): Prom
     },
     { view, format, color: terminal.color, excel: options.excel ?? false },
   );
-  await writeResult(text, options.out, [...sides.a, ...sides.b, ...(config.path ? [config.path] : []), ...(options.rejects ? [options.rejects] : [])]);
+  await writeReport(text, periods, config, options);
   return EXIT.ok;
 }
 

@@ -3,8 +3,7 @@ import { Command, Option } from 'commander';
 import { positiveInt, requireConfig } from '../cli/context.js';
 import { EXIT, UsageError } from '../cli/errors.js';
 import { addConfigOption, addOutputOptions, examples, type CommonOptions, reportFormat } from '../cli/options.js';
-import { writeResult } from '../cli/output.js';
-import { scorePeriods, type DataOptions } from '../cli/period.js';
+import { scorePeriods, writeReport, type DataOptions } from '../cli/period.js';
 import { detectTerminal } from '../cli/terminal.js';
 import { renderScoreReport } from '../render/score/report.js';
 import { VIEWS, type View } from '../render/score/views.js';
@@ -19,11 +18,11 @@ export async function runScore(files: string[], options: ScoreOptions): Promise<
   const format = reportFormat(options);
   const terminal = detectTerminal(options);
   const config = await requireConfig(options.config, files[0], terminal);
-  const inputs = [...files, ...(config.path ? [config.path] : [])];
-  const [period] = await scorePeriods([{ label: null, inputs: files }], config, options, terminal);
+  const periods = [{ label: null, inputs: files }];
+  const [period] = await scorePeriods(periods, config, options, terminal);
   const { load, scores } = period!;
   const text = renderScoreReport({ scores, config, rows: load.rows, inputs: files }, { view: options.by, format, color: terminal.color, excel: options.excel ?? false });
-  await writeResult(text, options.out, [...inputs, ...(options.rejects ? [options.rejects] : [])]);
+  await writeReport(text, periods, config, options);
   return EXIT.ok;
 }
 

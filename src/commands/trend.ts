@@ -3,8 +3,7 @@ import { Command } from 'commander';
 import { requireConfig } from '../cli/context.js';
 import { EXIT, UsageError } from '../cli/errors.js';
 import { addConfigOption, addOutputOptions, examples, type CommonOptions, reportFormat } from '../cli/options.js';
-import { writeResult } from '../cli/output.js';
-import { scorePeriods, type DataOptions } from '../cli/period.js';
+import { scorePeriods, writeReport, type DataOptions } from '../cli/period.js';
 import { periodLabels } from '../cli/periodLabels.js';
 import { detectTerminal } from '../cli/terminal.js';
 import { trendPeriods } from '../core/trend.js';
@@ -27,19 +26,15 @@ export async function runTrend(inputs: string[], options: TrendOptions): Promise
   const labels = periodLabels(periodInputs, options.labels, (i) => `P${i + 1}`);
   const terminal = detectTerminal(options);
   const config = await requireConfig(options.config, inputs[0], terminal);
-  const scored = await scorePeriods(
-    periodInputs.map((p, i) => ({ label: labels[i]!, inputs: p })),
-    config,
-    options,
-    terminal,
-  );
+  const periods = periodInputs.map((p, i) => ({ label: labels[i]!, inputs: p }));
+  const scored = await scorePeriods(periods, config, options, terminal);
   const scores = scored.map((s) => s.scores);
   const trend = trendPeriods(scores);
   const text = renderTrendReport(
     { config, scores, trend, labels, inputs: periodInputs, rows: scored.map((s) => s.load.rows) },
     { format, color: terminal.color, excel: options.excel ?? false },
   );
-  await writeResult(text, options.out, [...inputs, ...(config.path ? [config.path] : []), ...(options.rejects ? [options.rejects] : [])]);
+  await writeReport(text, periods, config, options);
   return EXIT.ok;
 }
 
