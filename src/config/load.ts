@@ -5,7 +5,7 @@
 import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import iconv from 'iconv-lite';
+import { decodeBytes } from '../input/decode.js';
 import { problem } from '../validate/problem.js';
 import { parseConfig } from './parse.js';
 import type { ConfigResult } from './parse.js';
@@ -106,13 +106,13 @@ export async function loadConfig(opts: ConfigLocation): Promise<LoadedConfig> {
  * locale, Windows-1251; all are read. Null when the bytes are not text at all.
  */
 export function decode(bytes: Uint8Array): string | null {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16le');
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be');
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeBytes(bytes.subarray(2), 'utf-16le');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeBytes(bytes.subarray(2), 'utf-16be');
   if (bytes.includes(0)) return null;
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    return iconv.decode(Buffer.from(bytes), 'windows-1251');
+    return decodeBytes(bytes, 'windows-1251');
   }
 }
 

@@ -8,7 +8,7 @@
  * on those lines are rejected with their line instead of being scored with damaged text.
  */
 import { isUtf8 } from 'node:buffer';
-import iconv from 'iconv-lite';
+import { StringDecoder } from 'node:string_decoder';
 import type { Encoding } from './types.js';
 
 /** How much of a file the encoding is decided on. */
@@ -30,15 +30,14 @@ export function detectEncoding(head: Uint8Array, atEnd: boolean): Detection {
   const magic = knownBinary(head);
   if (magic !== undefined) return { kind: 'binary', reason: magic };
 
-  let nul = 0;
-  for (let i = 0; i < head.length; i++) if (head[i] === 0) nul++;
-  if (nul > 0) {
+  if (head.indexOf(0) !== -1) {
     const utf16 = utf16FromNulPattern(head);
     if (utf16 !== undefined) return { kind: 'text', encoding: utf16, bom: false };
     return { kind: 'binary', reason: 'it contains NUL bytes, which text files do not have' };
   }
   if (controlShare(head) > 0.1) return { kind: 'binary', reason: 'most of it is not text' };
 
+  if (validUtf8(head, atEnd)) return { kind: 'text', encoding: 'utf-8', bom: false };
   const check = new Utf8Checker();
   check.push(head);
   if (atEnd) check.end();
@@ -48,6 +47,19 @@ export function detectEncoding(head: Uint8Array, atEnd: boolean): Detection {
     return { kind: 'text', encoding: 'utf-8', bom: false };
   }
   return { kind: 'text', encoding: 'windows-1251', bom: false };
+}
+
+/**
+ * What `new Utf8Checker()` over `head` would find no invalid sequence in, checked natively (buffer.isUtf8) up to
+ * a last sequence that the end of the head may cut off (unless `atEnd`); that one is checked byte by byte.
+ */
+function validUtf8(head: Uint8Array, atEnd: boolean): boolean {
+  const end = atEnd ? head.length : completeEnd(head, 0);
+  if (!isUtf8(head.subarray(0, end))) return false;
+  const tail = new Utf8Checker();
+  tail.push(head.subarray(end));
+  if (atEnd) tail.end();
+  return tail.invalidCount === 0;
 }
 
 /** What a file that users mistake for CSV is, from its first bytes. */
@@ -82,8 +94,18 @@ function utf16FromNulPattern(head: Uint8Array): Encoding | undefined {
   return undefined;
 }
 
+/** A control byte other than tab, line feed, form feed and carriage return (bytes read as Latin-1). */
+const CONTROL_BYTE = /[\x00-\x08\x0b\x0e-\x1f\x7f]/;
+
+/** bytes[from..to] as a string of one character per byte: searching it is native and cheap. */
+function latin1(bytes: Uint8Array, from: number, to: number): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset + from, to - from).toString('latin1');
+}
+
 /** Share of control bytes other than tab, line feed, form feed and carriage return. */
 function controlShare(bytes: Uint8Array): number {
+  // Most heads have none: one native search instead of a loop over every byte.
+  if (!CONTROL_BYTE.test(latin1(bytes, 0, bytes.length))) return 0;
   let control = 0;
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i] as number;
@@ -141,15 +163,16 @@ export class Utf8Checker {
 
   /** Lines of valid bytes from..to: `\n`, `\r` and `\r\n` are one break each, a `\r\n` may span chunks. */
   private countLines(bytes: Uint8Array, from: number, to: number): void {
-    const view = Buffer.from(bytes.buffer, bytes.byteOffset + from, to - from);
+    // As Latin-1 text: String.prototype.indexOf is far cheaper per call than Buffer.prototype.indexOf.
+    const view = latin1(bytes, from, to);
     let breaks = 0;
-    for (let at = view.indexOf(LF_BYTE); at !== -1; at = view.indexOf(LF_BYTE, at + 1)) breaks++;
-    if (this.prevCR && view[0] === LF_BYTE) breaks--; // the \n of a \r\n whose \r ended the previous run
-    for (let at = view.indexOf(CR_BYTE); at !== -1; at = view.indexOf(CR_BYTE, at + 1)) {
-      if (view[at + 1] !== LF_BYTE) breaks++; // a \r followed by \n was counted with the \n
+    for (let at = view.indexOf('\n'); at !== -1; at = view.indexOf('\n', at + 1)) breaks++;
+    if (this.prevCR && view.charCodeAt(0) === LF_BYTE) breaks--; // the \n of a \r\n whose \r ended the previous run
+    for (let at = view.indexOf('\r'); at !== -1; at = view.indexOf('\r', at + 1)) {
+      if (view.charCodeAt(at + 1) !== LF_BYTE) breaks++; // a \r followed by \n was counted with the \n
     }
     this.line += breaks;
-    this.prevCR = view[view.length - 1] === CR_BYTE;
+    this.prevCR = view.charCodeAt(view.length - 1) === CR_BYTE;
   }
 
   private check(bytes: Uint8Array, from: number, to: number): void {
@@ -243,11 +266,67 @@ export function createDecoder(encoding: Encoding): StreamDecoder {
       invalidLines: checker.invalidLines,
     };
   }
-  const name = encoding === 'windows-1251' ? 'win1251' : encoding;
-  const decoder = iconv.getDecoder(name, { stripBOM: true });
+  if (encoding === 'windows-1251') {
+    // Node's own decoder (full ICU). Byte 0x98 is unassigned in Windows-1251: the WHATWG table maps it to
+    // U+0098 (an invisible C1 control), which is turned into U+FFFD, so that an undecodable byte shows.
+    const decoder = new TextDecoder('windows-1251');
+    return {
+      write: (bytes) => unassigned1251(decoder.decode(bytes, { stream: true })),
+      end: () => unassigned1251(decoder.decode()),
+      invalidLines: [],
+    };
+  }
+  return utf16Decoder(encoding);
+}
+
+function unassigned1251(text: string): string {
+  return text.includes('\u0098') ? text.replaceAll('\u0098', '\uFFFD') : text;
+}
+
+/**
+ * UTF-16 as Node's Buffer reads it ('utf16le'): code units as they are, a lone surrogate included (TextDecoder
+ * would make it U+FFFD), a last odd byte dropped; a leading BOM is dropped. Big-endian bytes are swapped first.
+ */
+function utf16Decoder(encoding: 'utf-16le' | 'utf-16be'): StreamDecoder {
+  const decoder = new StringDecoder('utf16le');
+  /** utf-16be: the first byte of a code unit whose second byte is in the next chunk. */
+  let carry = -1;
+  let atStart = true;
+  const swapped = (bytes: Uint8Array): Buffer => {
+    const out = Buffer.allocUnsafe(bytes.length + 1);
+    let i = 0;
+    let j = 0;
+    if (carry !== -1 && bytes.length > 0) {
+      out[0] = bytes[0] as number;
+      out[1] = carry;
+      i = 1;
+      j = 2;
+    }
+    for (; i < bytes.length - 1; i += 2, j += 2) {
+      out[j] = bytes[i + 1] as number;
+      out[j + 1] = bytes[i] as number;
+    }
+    carry = i === bytes.length - 1 ? (bytes[i] as number) : -1;
+    return out.subarray(0, j);
+  };
   return {
-    write: (bytes) => decoder.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)),
-    end: () => decoder.end() ?? '',
+    write(bytes) {
+      if (bytes.length === 0) return '';
+      const text = decoder.write(encoding === 'utf-16le' ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : swapped(bytes));
+      if (!atStart || text === '') return text;
+      atStart = false;
+      return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    },
+    end() {
+      carry = -1;
+      return decoder.end();
+    },
     invalidLines: [],
   };
+}
+
+/** A whole text at once, with what createDecoder does. */
+export function decodeBytes(bytes: Uint8Array, encoding: Encoding): string {
+  const decoder = createDecoder(encoding);
+  return decoder.write(bytes) + decoder.end();
 }
