@@ -152,7 +152,8 @@ export function raterView(scores: PeriodScores): TableModel {
       maybe(r.difference, r.givenMean === null ? r.reason : scores.company.reason, 'delta'),
       num(r.respondents, 'int'),
       num(r.rows, 'int'),
-      text(r.difference === null || r.difference === 0 ? '' : r.difference < 0 ? 'harsher' : 'more lenient', 'dim'),
+      // No word for a difference that shows as ±0.00.
+      text(r.difference === null || Math.abs(r.difference) < 0.005 ? '' : r.difference < 0 ? 'harsher' : 'more lenient', 'dim'),
     ]),
   };
 }
