@@ -1,6 +1,7 @@
 /** Shared by the `ic score` tests: fixture paths, the JSON shape they read, CSV parsing, ANSI detection. */
 import { parse } from 'csv-parse/sync';
 import { join } from 'node:path';
+import type { ScoreJson } from '../../src/render/score/json.js';
 import { FIXTURES, REPO, ic, type Run } from '../helpers/cli.js';
 
 export const EXAMPLES = join(REPO, 'examples');
@@ -13,33 +14,8 @@ export const SMALL_RESPONDENTS_CONFIG = join(SMALL, 'respondents.yaml');
 
 export const ANSI = /\u001b\[/u;
 
-/** What the tests read of `ic score --format json` (SPEC 4.1). */
-export interface ScoreJsonOut {
-  title: string;
-  aggregation: string;
-  anonymity_min: number;
-  rows: { read: number; used: number; rejected: number };
-  departments: {
-    id: string;
-    name: string;
-    score: number | null;
-    se: number | null;
-    ci95: [number, number] | null;
-    favorable_pct: number | null;
-    respondents: number;
-    raters: number;
-    rank: number | null;
-    criteria: Record<string, number | null>;
-    criteria_reasons: Record<string, string>;
-    suppressed: boolean;
-    reason: string | null;
-    flags: string[];
-  }[];
-  needs_attention: { departments: { id: string; score: number }[]; lowest_pairs: { rater: string; target: string; score: number }[] };
-  pairs?: { rater: string; target: string; score: number | null; respondents: number; suppressed: boolean; reason: string | null; expected: boolean }[];
-  raters?: { id: string; given_mean: number | null; company_mean: number | null; difference: number | null; respondents: number; rows: number; suppressed: boolean; reason: string | null }[];
-  criteria?: { id: string; mean: number | null; favorable_pct: number | null; answers: number; respondents: number; suppressed: boolean; reason: string | null }[];
-}
+/** What the tests read of `ic score --format json`: the declared contract (SPEC 4.1), not a copy of it. */
+export type ScoreJsonOut = ScoreJson;
 
 /** Runs `ic score ARGS --format json` and parses stdout; fails the test with stderr when the run fails. */
 export function scoreJson(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): { run: Run; json: ScoreJsonOut } {

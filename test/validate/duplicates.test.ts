@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { RawQuestionnaire } from '../../src/input/types.js';
 import { ResponseValidator } from '../../src/validate/rows.js';
 import { makeConfig } from '../helpers/config.js';
+import { rawQuestionnaire } from '../helpers/raw.js';
 
 const config = makeConfig({
   departments: [{ id: 'sales' }, { id: 'hr' }, { id: 'it' }],
@@ -10,21 +11,7 @@ const config = makeConfig({
 });
 
 function raw(partial: Partial<RawQuestionnaire>): RawQuestionnaire {
-  const line = partial.line ?? 2;
-  return {
-    file: 'q.csv',
-    line,
-    records: [{ line, raw: 'raw' }],
-    respondent: 'r1',
-    rater: 'sales',
-    target: 'hr',
-    answers: ['4', '5'],
-    answerLines: [line, line],
-    answerColumns: ['speed', 'quality'],
-    comment: '',
-    problems: [],
-    ...partial,
-  };
+  return rawQuestionnaire({}, partial, partial.line ?? 2);
 }
 
 describe('duplicate detection', () => {

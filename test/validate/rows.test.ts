@@ -3,6 +3,7 @@ import type { RawQuestionnaire } from '../../src/input/types.js';
 import { ResponseValidator } from '../../src/validate/rows.js';
 import { parseScore } from '../../src/validate/values.js';
 import { makeConfig } from '../helpers/config.js';
+import { rawQuestionnaire } from '../helpers/raw.js';
 
 const config = makeConfig({
   departments: [
@@ -17,22 +18,9 @@ const config = makeConfig({
 });
 
 let nextLine = 2;
-function raw(partial: Partial<RawQuestionnaire> & { answers?: string[] }): RawQuestionnaire {
+function raw(partial: Partial<RawQuestionnaire>): RawQuestionnaire {
   const line = partial.line ?? nextLine++;
-  return {
-    file: 'q1.csv',
-    line,
-    records: [{ line, raw: 'raw text' }],
-    respondent: 'r1',
-    rater: 'sales',
-    target: 'procurement',
-    answers: ['4', '5'],
-    answerLines: [line, line],
-    answerColumns: ['speed', 'quality'],
-    comment: '',
-    problems: [],
-    ...partial,
-  };
+  return rawQuestionnaire({ file: 'q1.csv', target: 'procurement', records: [{ line, raw: 'raw text' }] }, partial, line);
 }
 
 describe('parseScore', () => {
