@@ -181,7 +181,8 @@ function isIndex(i: number, length: number): boolean {
  */
 class RespondentSlots {
   private static readonly DENSE_LIMIT = 1 << 24;
-  private dense = new Int32Array(1024);
+  /** Large from the start: see EXPECTED_RESPONDENTS in validate/rows.ts. */
+  private dense = new Int32Array(1 << 16);
   private readonly sparse = new Map<number, number>();
 
   get(respondent: number): number {

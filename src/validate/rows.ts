@@ -44,6 +44,12 @@ interface Duplicated {
   other: { file: string; line: number };
 }
 
+/**
+ * Respondents that the tables keyed by respondent make room for at once (a few hundred KB): replacing a grown
+ * array throws away the engine's optimised code that used it, so they start large enough for most surveys.
+ */
+export const EXPECTED_RESPONDENTS = 1 << 16;
+
 /** Distinct department cells remembered as matched (a bound on memory for files full of typos, not a rule). */
 const CACHE_LIMIT = 4096;
 
@@ -58,7 +64,7 @@ export class ResponseValidator {
   /** naDigit[d] = 1: the cell "d" is one of na_values (a config may say that "0" means not applicable). */
   private readonly naDigit = new Uint8Array(10);
   /** Respondent keys (the respondent_id cell, or the file for a blank one): entry number = respondent id. */
-  private readonly respondents = new TextTable();
+  private readonly respondents = new TextTable(EXPECTED_RESPONDENTS);
   private readonly seen: FirstOccurrences;
   private readonly duplicated = new Map<number, Duplicated>();
   private readonly duplicateKeys = new Set<string>();
@@ -430,7 +436,7 @@ const RECORDS_MAX = 0xff >>> RECORDS_SHIFT;
  */
 class FirstOccurrences {
   /** head[respondent] = 1 + its most recent entry; 0: none. */
-  private head = new Int32Array(1024);
+  private head = new Int32Array(EXPECTED_RESPONDENTS);
   private readonly targets: (Uint16Array | Uint32Array)[] = [];
   private readonly raters: (Uint16Array | Uint32Array)[] = [];
   private readonly nexts: Int32Array[] = [];

@@ -9,16 +9,26 @@
  */
 export class TextTable {
   /** Characters of every entry, one after the other: one byte each until a character needs two. */
-  private chars: Uint8Array | Uint16Array = new Uint8Array(1 << 12);
+  private chars: Uint8Array | Uint16Array;
   /** Entry e is chars[starts[e] .. starts[e + 1]). */
-  private starts = new Uint32Array(1 << 10);
+  private starts: Uint32Array;
   /** Open addressing, linear probing: entry + 1, 0 for an empty slot. At most half full. */
-  private slots = new Int32Array(1 << 11);
+  private slots: Int32Array;
   /** Values of the entries, when some are given (see add). */
   private values: Int32Array | undefined;
   private count = 0;
   /** The entry found or added last: cells repeat on consecutive rows, compared before anything is hashed. */
   private last = -1;
+
+  /**
+   * `expected`: entries to make room for at once. Growing is cheap, but code that the engine optimised for the
+   * arrays it saw is thrown away when they are replaced, so a table that will be large starts large.
+   */
+  constructor(expected = 1 << 8) {
+    this.starts = new Uint32Array(expected + 1);
+    this.chars = new Uint8Array(expected * 8);
+    this.slots = new Int32Array(2 ** Math.ceil(Math.log2(2 * expected + 2)));
+  }
 
   get size(): number {
     return this.count;
