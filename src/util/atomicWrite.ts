@@ -1,16 +1,17 @@
-import { randomBytes } from 'node:crypto';
 import { realpathSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 
 /** Writes through a temporary file in the same folder and a rename, so a failed run leaves no half-written file. */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  // Unique enough with the process id (no need to load node:crypto for it); 'wx' never writes over a file.
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
   try {
-    await writeFile(tmp, data);
+    await writeFile(tmp, data, { flag: 'wx' });
     await rename(tmp, path);
   } catch (error) {
-    await rm(tmp, { force: true });
+    // EEXIST: the name was taken, and that file is not ours to remove.
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') await rm(tmp, { force: true });
     throw error;
   }
 }
