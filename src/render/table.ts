@@ -15,7 +15,8 @@ export type Tone = 'good' | 'warn' | 'bad' | 'dim' | 'up' | 'down' | 'strong';
 
 export type CellValue =
   | { kind: 'text'; text: string; tone?: Tone | undefined }
-  | { kind: 'number'; value: number; style: NumberStyle; tone?: Tone | undefined }
+  /** `digits`: decimals of a score other than the usual 2 (see decimalsKeepingSide). */
+  | { kind: 'number'; value: number; style: NumberStyle; tone?: Tone | undefined; digits?: number | undefined }
   /** A value that is not shown: suppressed for anonymity, or nothing to compute it from. */
   | { kind: 'hidden'; reason: NullReason }
   | { kind: 'empty' };
@@ -36,11 +37,24 @@ export interface TableModel {
 }
 
 export const text = (t: string, tone?: Tone): CellValue => ({ kind: 'text', text: t, tone });
-export const num = (value: number | null, style: NumberStyle, tone?: Tone): CellValue =>
-  value === null || !Number.isFinite(value) ? { kind: 'empty' } : { kind: 'number', value, style, tone };
+export const num = (value: number | null, style: NumberStyle, tone?: Tone, digits?: number): CellValue =>
+  value === null || !Number.isFinite(value) ? { kind: 'empty' } : { kind: 'number', value, style, tone, digits };
 /** A value that may be hidden: shown when not null, else the reason (or empty when there is none). */
-export const maybe = (value: number | null, reason: NullReason | null, style: NumberStyle, tone?: Tone): CellValue =>
-  value !== null ? num(value, style, tone) : reason !== null ? { kind: 'hidden', reason } : { kind: 'empty' };
+export const maybe = (value: number | null, reason: NullReason | null, style: NumberStyle, tone?: Tone, digits?: number): CellValue =>
+  value !== null ? num(value, style, tone, digits) : reason !== null ? { kind: 'hidden', reason } : { kind: 'empty' };
+
+/**
+ * Decimals to show a score with so that it stays on its side of each threshold (alert_below, favorable_min):
+ * 2 as a rule, more (up to 4) when 2 would round it onto or over one — 3.4957 under an alert at 3.5 is shown
+ * as 3.496, not as 3.50 next to "below alert".
+ */
+export function decimalsKeepingSide(value: number, thresholds: readonly (number | null)[]): number {
+  for (let digits = 2; digits < 4; digits++) {
+    const shown = Number(value.toFixed(digits));
+    if (thresholds.every((t) => t === null || shown < t === value < t)) return digits;
+  }
+  return 4;
+}
 
 export interface DisplayContext {
   anonymityMin: number;
@@ -58,11 +72,11 @@ function signed(value: number, digits: number, change: boolean): string {
   return `${value < 0 ? '−' : change ? '+' : ''}${abs}`;
 }
 
-export function formatNumber(value: number, style: NumberStyle, decimalComma = false): string {
+export function formatNumber(value: number, style: NumberStyle, decimalComma = false, digits = 2): string {
   let out: string;
   switch (style) {
     case 'score':
-      out = value.toFixed(2);
+      out = value.toFixed(digits);
       break;
     case 'pct':
       out = `${value.toFixed(1)}%`;
@@ -119,7 +133,7 @@ function plain(cell: CellValue, ctx: DisplayContext): string {
     case 'text':
       return cell.text;
     case 'number':
-      return formatNumber(cell.value, cell.style, ctx.decimalComma);
+      return formatNumber(cell.value, cell.style, ctx.decimalComma, cell.digits);
     case 'hidden':
       return hiddenMarker(cell.reason, ctx.anonymityMin);
     case 'empty':

@@ -2,7 +2,7 @@
 import type { Config } from '../../config/types.js';
 import type { NeedsAttention } from '../../core/attention.js';
 import type { DepartmentScore, PeriodScores } from '../../core/results.js';
-import { maybe, num, text, type CellValue, type Column, type TableModel, type Tone } from '../table.js';
+import { decimalsKeepingSide, maybe, num, text, type CellValue, type Column, type TableModel, type Tone } from '../table.js';
 
 export const VIEWS = ['department', 'criterion', 'pair', 'rater'] as const;
 export type View = (typeof VIEWS)[number];
@@ -12,6 +12,17 @@ export function scoreTone(score: number, scores: PeriodScores): Tone | undefined
   if (scores.alertBelow !== null && score < scores.alertBelow) return 'bad';
   if (score >= scores.favorableMin) return 'good';
   return undefined;
+}
+
+/** A score as the tables show it: coloured by scoreTone (or `tone`), with the decimals that keep it on its side of the thresholds. */
+function scoreCell(value: number | null, reason: DepartmentScore['reason'], scores: PeriodScores, tone = scoreTone): CellValue {
+  if (value === null) return maybe(null, reason, 'score');
+  return maybe(value, reason, 'score', tone(value, scores), decimalsKeepingSide(value, [scores.alertBelow, scores.favorableMin]));
+}
+
+/** A score in a sentence, with the decimals of scoreCell. */
+export function scoreText(value: number, scores: PeriodScores): string {
+  return value.toFixed(decimalsKeepingSide(value, [scores.alertBelow, scores.favorableMin]));
 }
 
 const FLAG_TEXT = new Map([
@@ -43,13 +54,13 @@ export function departmentView(scores: PeriodScores, config: Config): TableModel
     num(d.rank, 'int'),
     text(d.name),
     text(d.id, 'dim'),
-    maybe(d.score, d.reason, 'score', d.score === null ? undefined : scoreTone(d.score, scores)),
+    scoreCell(d.score, d.reason, scores),
     num(d.ci95?.[0] ?? null, 'score', 'dim'),
     num(d.ci95?.[1] ?? null, 'score', 'dim'),
     maybe(d.favorablePct, d.score === null ? d.reason : null, 'pct'),
     num(d.respondents, 'int'),
     num(d.raters, 'int'),
-    ...d.criteria.map((c) => maybe(c.mean, c.reason, 'score', c.mean === null ? undefined : scoreTone(c.mean, scores))),
+    ...d.criteria.map((c) => scoreCell(c.mean, c.reason, scores)),
     text(d.flags.map((f) => FLAG_TEXT.get(f) ?? f).join(', '), d.flags.includes('below_alert') ? 'bad' : undefined),
   ]);
   return { columns, rows };
@@ -71,7 +82,7 @@ export function criterionView(scores: PeriodScores, config: Config): TableModel 
       text(c.name),
       text(c.id, 'dim'),
       num((100 * c.weight) / totalWeight, 'pct'),
-      maybe(c.mean, c.reason, 'score', c.mean === null ? undefined : scoreTone(c.mean, scores)),
+      scoreCell(c.mean, c.reason, scores),
       maybe(c.favorablePct, c.mean === null ? c.reason : null, 'pct'),
       num(c.answers, 'int'),
       num(c.respondents, 'int'),
@@ -95,7 +106,7 @@ export function pairMatrixView(scores: PeriodScores, config: Config): TableModel
       ...raters.map((r): CellValue => {
         const p = cell.get(`${t}:${r}`);
         if (p === undefined) return { kind: 'empty' };
-        return maybe(p.score, p.reason, 'score', p.score === null ? undefined : pairTone(p.score, scores));
+        return scoreCell(p.score, p.reason, scores, pairTone);
       }),
     ]),
   };
@@ -162,11 +173,11 @@ export function raterView(scores: PeriodScores): TableModel {
 export function attentionLines(attention: NeedsAttention, scores: PeriodScores, config: Config): string[] {
   const lines: string[] = [];
   for (const { department, weakestCriteria } of attention.departments) {
-    const weakest = weakestCriteria.map((c) => `${config.criteria[c.criterion]!.name} ${c.mean!.toFixed(2)}`).join(', ');
-    lines.push(`${department.name} (${department.id}): ${department.score!.toFixed(2)}, under ${scores.alertBelow}${weakest === '' ? '' : `; weakest: ${weakest}`}`);
+    const weakest = weakestCriteria.map((c) => `${config.criteria[c.criterion]!.name} ${scoreText(c.mean!, scores)}`).join(', ');
+    lines.push(`${department.name} (${department.id}): ${scoreText(department.score!, scores)}, under ${scores.alertBelow}${weakest === '' ? '' : `; weakest: ${weakest}`}`);
   }
   if (attention.lowestPairs.length > 0) {
-    const pairs = attention.lowestPairs.map((p) => `${p.raterId} → ${p.targetId} ${p.score!.toFixed(2)}`).join(', ');
+    const pairs = attention.lowestPairs.map((p) => `${p.raterId} → ${p.targetId} ${scoreText(p.score!, scores)}`).join(', ');
     lines.push(`Lowest pairs (client → department): ${pairs}`);
   }
   return lines;
