@@ -93,12 +93,13 @@ export class CsvTokenizer {
   private width = 1;
 
   /**
-   * Offered each whole line without quotes before it becomes a record: s[start..end) is the line, without its
-   * line break, `line` its number. Returning true takes the line (no record is made of it); false leaves it
-   * to the usual path. This is how a reader can handle the common line without building its record (see
-   * RowAssembler.line).
+   * Offered each whole line before it becomes a record: s[start..end) is the line, without its line break,
+   * `line` its number, `quoted` whether it has a quote (then it is offered only if nothing before it is left
+   * open: the caller must split it as the state machine would, see splitQuotedLine). Returning true takes
+   * the line (no record is made of it); false leaves it to the usual path. This is how a reader can handle
+   * the common line without building its record (see RowAssembler.line).
    */
-  onLine: ((s: string, start: number, end: number, line: number) => boolean) | undefined;
+  onLine: ((s: string, start: number, end: number, line: number, quoted: boolean) => boolean) | undefined;
 
   constructor(
     delimiter: Delimiter,
@@ -168,9 +169,13 @@ export class CsvTokenizer {
     const end = this.nextLF < this.nextCR ? this.nextLF : this.nextCR;
     if (end === n) return -1; // the line goes on in the next chunk
     if (this.nextQuote < i) this.nextQuote = indexOrEnd(s, '"', i);
-    if (this.nextQuote < end) return -1;
+    if (this.nextQuote < end) {
+      // A line with quotes: offered whole (a comment with a comma in it), else read by the state machine.
+      if (this.onLine === undefined || !this.onLine(s, i, end, this.line, true)) return -1;
+      return this.lineTaken(s, end);
+    }
 
-    const taken = this.onLine !== undefined && this.onLine(s, i, end, this.line);
+    const taken = this.onLine !== undefined && this.onLine(s, i, end, this.line, false);
     // Fields are short: comparing characters beats an indexOf call per field. The array is sized like the
     // previous record's (records of a file have the same width), and one-character fields (answers) come from
     // a table instead of a new string each.
@@ -191,14 +196,22 @@ export class CsvTokenizer {
       this.width = k;
     }
 
-    const line = this.line++;
+    if (fields === undefined) return this.lineTaken(s, end);
+    const line = this.line;
+    const next = this.lineTaken(s, end);
+    this.onRecord({ line, endLine: line, fields, raw: s.slice(i, end) });
+    return next;
+  }
+
+  /** Past the line that ends at `end` (its line break there): counts it, and returns where the next line starts. */
+  private lineTaken(s: string, end: number): number {
+    this.line++;
     let next = end + 1;
     if (s.charCodeAt(end) === CR) {
-      if (next === n) this.afterCR = true;
+      if (next === s.length) this.afterCR = true;
       else if (s.charCodeAt(next) === LF) next++;
     }
     this.rawFrom = next;
-    if (fields !== undefined) this.onRecord({ line, endLine: line, fields, raw: s.slice(i, end) });
     return next;
   }
 
@@ -377,6 +390,47 @@ export class CsvTokenizer {
     if (breakAt === -1) return;
     this.line = quoteLine + 1;
     this.push(raw.slice(afterLineBreak(raw, breakAt)));
+  }
+}
+
+/**
+ * Where the fields of one whole line with quotes start and end, as the state machine would split it: cuts[k]
+ * is where field k starts and cuts[k + 1] - 1 where it ends (its delimiter, or `end`); quoted[k] = 1 when
+ * field k is quoted (its text is then not s[cuts[k] .. cuts[k + 1] - 1) as it stands). Returns the number of
+ * fields, or -1 when the line does not split on its own (a quote opened and not closed on it, so the value
+ * goes on to the next line) or has more than cuts.length - 1 fields.
+ */
+export function splitQuotedLine(s: string, start: number, end: number, delimiter: number, cuts: Int32Array, quoted: Uint8Array): number {
+  const max = cuts.length - 1;
+  let k = 0;
+  let j = start;
+  for (;;) {
+    if (k === max) return -1;
+    cuts[k] = j;
+    quoted[k] = 0;
+    // A field is quoted when its first character other than blanks is a quote.
+    let p = j;
+    while (p < end && (s.charCodeAt(p) === SPACE || s.charCodeAt(p) === TAB)) p++;
+    let from = j;
+    if (p < end && s.charCodeAt(p) === QUOTE) {
+      quoted[k] = 1;
+      let q = p + 1;
+      for (;;) {
+        q = s.indexOf('"', q);
+        if (q === -1 || q >= end) return -1; // open at the end of the line
+        if (q + 1 < end && s.charCodeAt(q + 1) === QUOTE) q += 2; // "" inside
+        else break;
+      }
+      from = q + 1; // after the closing quote the field goes on to the next delimiter
+    }
+    let d = from;
+    while (d < end && s.charCodeAt(d) !== delimiter) d++;
+    k++;
+    if (d === end) {
+      cuts[k] = end + 1;
+      return k;
+    }
+    j = d + 1;
   }
 }
 

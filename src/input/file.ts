@@ -111,7 +111,7 @@ export class ResponseFileReader {
     const assembler = new RowAssembler(this.file, this.config, this.sink, prologue.delimiter, decoder.invalidLines);
     this.assembler = assembler;
     this.tokenizer = new CsvTokenizer(prologue.delimiter, (record) => assembler.record(record), 1 + prologue.skipLines);
-    if (this.sink.wideLane !== undefined) this.tokenizer.onLine = (s, start, end, line) => assembler.line(s, start, end, line);
+    if (this.sink.wideLane !== undefined) this.tokenizer.onLine = (s, start, end, line, quoted) => assembler.line(s, start, end, line, quoted);
     const rest = this.prologue.slice(prologue.skipChars);
     this.prologue = '';
     if (rest !== '') this.tokenizer.push(rest);

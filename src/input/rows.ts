@@ -7,7 +7,7 @@ import type { Config } from '../config/types.js';
 import { didYouMeanSuffix } from '../util/didYouMean.js';
 import { problem, type Problem } from '../validate/problem.js';
 import { normalizeName } from '../validate/values.js';
-import type { CsvRecord, Delimiter } from './csv.js';
+import { splitQuotedLine, type CsvRecord, type Delimiter } from './csv.js';
 import { checkHeader, criterionLabels, type HeaderCheck } from './shape.js';
 import type { Encoding, RawQuestionnaire, ReadSink, SourceRecord, WideLane } from './types.js';
 
@@ -49,6 +49,10 @@ export class RowAssembler {
   /** The sink's fast lane for this file's lines (wide shape, sound header), and the cell bounds it is given. */
   private lane: WideLane | undefined;
   private cuts = new Int32Array(1);
+  /** laneReads[k] = 1: the lane reads column k (it may not be quoted on a line the lane takes). */
+  private laneReads = new Uint8Array(1);
+  /** Which cells of the line being split are quoted (see splitQuotedLine). */
+  private quotedCells = new Uint8Array(1);
   private readonly delimiterCode: number;
 
   constructor(
@@ -68,26 +72,32 @@ export class RowAssembler {
   }
 
   /**
-   * A whole line without quotes, offered before it becomes a record (see CsvTokenizer.onLine): a data line of
-   * a wide file goes to the sink's fast lane, if there is one; true when the lane took it.
+   * A whole line, offered before it becomes a record (see CsvTokenizer.onLine): a data line of a wide file goes
+   * to the sink's fast lane, if there is one; true when the lane took it. A line with quotes qualifies when
+   * only cells the lane does not read are quoted (a comment with a comma in it).
    */
-  line(s: string, start: number, end: number, line: number): boolean {
+  line(s: string, start: number, end: number, line: number, quoted: boolean): boolean {
     const lane = this.lane;
     // Lines with undecodable bytes (rare, and reported per record) take the usual path, as do all lines after.
     if (lane === undefined || this.invalidLines.length > 0) return false;
     const cuts = this.cuts;
     const columns = cuts.length - 1;
-    const delimiter = this.delimiterCode;
-    let k = 0;
-    cuts[0] = start;
-    for (let j = start; j < end; j++) {
-      if (s.charCodeAt(j) === delimiter) {
-        if (++k === columns) return false; // more values than columns
-        cuts[k] = j + 1;
+    if (quoted) {
+      if (splitQuotedLine(s, start, end, this.delimiterCode, cuts, this.quotedCells) !== columns) return false;
+      for (let k = 0; k < columns; k++) if (this.quotedCells[k] === 1 && this.laneReads[k] === 1) return false;
+    } else {
+      const delimiter = this.delimiterCode;
+      let k = 0;
+      cuts[0] = start;
+      for (let j = start; j < end; j++) {
+        if (s.charCodeAt(j) === delimiter) {
+          if (++k === columns) return false; // more values than columns
+          cuts[k] = j + 1;
+        }
       }
+      if (k !== columns - 1) return false; // fewer values than columns
+      cuts[columns] = end + 1;
     }
-    if (k !== columns - 1) return false; // fewer values than columns
-    cuts[columns] = end + 1;
     if (!lane.row(s, cuts, line)) return false;
     this.records++;
     return true;
@@ -173,6 +183,9 @@ export class RowAssembler {
       const { respondent, rater, target, criteria } = roles;
       this.lane = this.sink.wideLane({ file: this.file, respondent, rater, target, criteria });
       this.cuts = new Int32Array(roles.names.length + 1);
+      this.quotedCells = new Uint8Array(roles.names.length);
+      this.laneReads = new Uint8Array(roles.names.length);
+      for (const column of [respondent, rater, target, ...criteria]) if (column !== undefined) this.laneReads[column] = 1;
     }
     // Warnings reject nothing and can go now; errors wait for the records they reject.
     for (const p of check.problems) if (p.severity === 'warning') this.sink.fileProblem(p, []);

@@ -1,7 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { parse as parseSync } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { CsvTokenizer, detectDelimiter, readPrologue, type CsvRecord, type Delimiter } from '../../src/input/csv.js';
+import fc from 'fast-check';
+import { CsvTokenizer, detectDelimiter, readPrologue, splitQuotedLine, type CsvRecord, type Delimiter } from '../../src/input/csv.js';
 
 /** All records of `text`, fed in pieces of `chunk` characters (0: all at once). */
 function tokenize(text: string, delimiter: Delimiter = ',', chunk = 0, firstLine = 1): CsvRecord[] {
@@ -189,6 +190,57 @@ describe('CsvTokenizer', () => {
       const reference = parseSync(text, { delimiter, relax_column_count: true, record_delimiter: nl }) as string[][];
       expect(reference, JSON.stringify(text)).toEqual(rows);
     }
+  });
+});
+
+describe('splitQuotedLine', () => {
+  /** Field k of the line as the split gives it: the text between the cuts, unquoted as the state machine does. */
+  function cell(line: string, cuts: Int32Array, k: number, quoted: boolean): string {
+    const text = line.slice(cuts[k], cuts[k + 1]! - 1);
+    if (!quoted) return text;
+    const open = text.indexOf('"');
+    let close = open + 1;
+    for (;;) {
+      close = text.indexOf('"', close);
+      if (close === -1) throw new Error(`no closing quote in the quoted field ${JSON.stringify(text)}`);
+      if (text[close + 1] === '"') close += 2;
+      else break;
+    }
+    // blanks right after the closing quote are dropped; text after them is kept
+    return text.slice(open + 1, close).replaceAll('""', '"') + text.slice(close + 1).replace(/^[ \t]+/u, '');
+  }
+
+  it('splits a line as the tokenizer reads it, or says that the line does not stand alone', () => {
+    const piece = fc.constantFrom('a', 'b,c', ' ', '\t', '"', '""', ',', 'Я', '5" x', '"q, r"', ' "s" ', '"t"u', '"v""w"');
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 12 }), (pieces) => {
+        const line = pieces.join('');
+        const cuts = new Int32Array(64);
+        const quoted = new Uint8Array(64);
+        const count = splitQuotedLine(`>${line}\n`, 1, line.length + 1, 0x2c, cuts, quoted);
+        const records = tokenize(`${line}\nnext\n`);
+        const first = records[0];
+        if (count === -1) {
+          // The value opened on the line goes on: the record spans the line break, or the quote is never closed.
+          expect(first === undefined || first.endLine > 1 || first.unclosedQuote !== undefined || first.fields.join() === 'next').toBe(true);
+          return;
+        }
+        expect(first?.endLine).toBe(1);
+        const shifted = Int32Array.from(cuts, (c) => c - 1);
+        expect(Array.from({ length: count }, (_, k) => cell(line, shifted, k, quoted[k] === 1))).toEqual(first!.fields);
+      }),
+      { seed: 7, numRuns: 3000 },
+    );
+  });
+
+  it('marks quoted fields (first character other than blanks a quote) and refuses more fields than cuts', () => {
+    const cuts = new Int32Array(4);
+    const quoted = new Uint8Array(4);
+    expect(splitQuotedLine('r1,"a, b", "c" ,5" x', 0, 20, 0x2c, cuts, quoted)).toBe(-1); // 4 fields, room for 3
+    const line = 'r1,"a, b", "c"';
+    expect(splitQuotedLine(line, 0, line.length, 0x2c, cuts, quoted)).toBe(3);
+    expect([...cuts.slice(0, 4)]).toEqual([0, 3, 10, line.length + 1]);
+    expect([...quoted.slice(0, 3)]).toEqual([0, 1, 1]);
   });
 });
 

@@ -31,7 +31,13 @@ const config = makeConfig({
 
 const DEPARTMENT_CELLS = ['sales', 'hr', 'it', 'legal', 'SALES', ' hr', 'it ', 'Отдел продаж', 'отдел  кадров', 'ИТ-отдел', 'salse', '', '\u00a0it'];
 const ANSWER_CELLS = ['1', '2', '3', '4', '5', '5', '4', '', '', 'N/A', 'n/a', 'н/о', '-', '0', '6', '9', '4,5', '4.5', ' 3', '3 ', 'x', '"2"', '1e1', '+2', '４'];
-const RESPONDENT_CELLS = ['r1', 'r2', 'r3', 'r4', 'r5', '', ' r1', 'r1 ', '\u00a0r2', 'Анна', 'a-very-long-respondent-id@example.com'];
+const RESPONDENT_CELLS = ['r1', 'r2', 'r3', 'r4', 'r5', '', ' r1', 'r1 ', '\u00a0r2', 'Анна', 'a-very-long-respondent-id@example.com', 'r,1', 'r"2'];
+/**
+ * Comments as they are written into the line, as is: quoted ones with a delimiter or quotes inside, blanks
+ * around the quotes, text after the closing quote, a quote inside an unquoted value, and a quote that is never
+ * closed on its line (the value goes on into the next line, or to the end of the file).
+ */
+const RAW_COMMENTS = ['', 'ok', '"a, b"', '"a; b"', 'долго', '"say ""hi"""', ' "a, b" ', '"a, b"c', '5" monitor', '"open, and on', '""', '"'];
 const HEADERS = [
   'respondent_id,rater_department,target_department,speed,quality,tone,comment',
   'respondent_id,rater_department,target_department,tone,speed,quality',
@@ -46,7 +52,7 @@ const rowArb = fc.record({
   rater: fc.constantFrom(...DEPARTMENT_CELLS),
   target: fc.constantFrom(...DEPARTMENT_CELLS),
   answers: fc.array(fc.constantFrom(...ANSWER_CELLS), { minLength: 3, maxLength: 3 }),
-  comment: fc.constantFrom('', 'ok', 'a, b', 'долго'),
+  comment: fc.constantFrom(...RAW_COMMENTS),
   shape: fc.constantFrom('ok', 'ok', 'ok', 'ok', 'short', 'long', 'blank', 'empty-line', 'bad-byte'),
 });
 
@@ -64,17 +70,18 @@ function line(header: string, row: Row): string {
   if (row.shape === 'empty-line') return '';
   if (row.shape === 'blank') return delimiter.repeat(3);
   const names = header.split(delimiter).map((h) => h.trim().toLowerCase());
+  const quote = (cell: string) => (cell.includes(delimiter) || cell.includes('"') ? `"${cell.replace(/"/g, '""')}"` : cell);
   const cells = names.map((name) => {
-    if (name === 'respondent_id') return row.respondent;
-    if (name === 'rater_department') return row.rater;
-    if (name === 'target_department') return row.target;
+    if (name === 'respondent_id') return quote(row.respondent);
+    if (name === 'rater_department') return quote(row.rater);
+    if (name === 'target_department') return quote(row.target);
     if (name === 'comment') return row.comment;
     const c = ['speed', 'quality', 'tone'].indexOf(name === 'скорость' ? 'speed' : name);
-    return c === -1 ? '' : (row.answers[c] as string);
+    return c === -1 ? '' : quote(row.answers[c] as string);
   });
   if (row.shape === 'short') cells.pop();
   if (row.shape === 'long') cells.push('extra');
-  return cells.map((cell) => (cell.includes(delimiter) || cell.includes('"') ? `"${cell.replace(/"/g, '""')}"` : cell)).join(delimiter);
+  return cells.join(delimiter);
 }
 
 const dirs: string[] = [];
@@ -123,5 +130,19 @@ describe('the fast lane changes nothing but speed', () => {
       }),
       { seed: 20260414, numRuns: 400 },
     );
+  });
+
+  it('takes a line whose comment is quoted, not one whose respondent is: "r,1" twice is a duplicate either way', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ic-lane-'));
+    dirs.push(dir);
+    const path = join(dir, 'q.csv');
+    const header = 'respondent_id,rater_department,target_department,speed,quality,tone,comment';
+    const lines = [header, '"r,1",sales,hr,4,5,3,"fine, thanks"', 'r2,sales,hr,4,5,3,"fine, ""really"""', '"r,1",sales,hr,2,2,2,ok'];
+    writeFileSync(path, `${lines.join('\n')}\n`);
+    const slow = await load([path], false, true);
+    const fast = await load([path], true, true);
+    expect(fast).toEqual(slow);
+    expect(fast.load.problems.filter((p) => p.code === 'duplicate-response').map((p) => p.line)).toEqual([4, 2]);
+    expect(fast.load.rows).toEqual({ read: 3, used: 1, rejected: 2, withErrors: 2, withWarnings: 0 });
   });
 });
