@@ -1,9 +1,10 @@
-/** Small factories for core tests: a Config built in code and questionnaire rows. */
+/** Small factories for core tests: a Config in the core's terms (ids, weights, an evaluates graph) and rows. */
 import type { Aggregation, Config } from '../../src/config/types.js';
 import { createPeriodAggregator } from '../../src/core/aggregate.js';
 import { scorePeriod } from '../../src/core/score.js';
 import type { PeriodScores } from '../../src/core/results.js';
 import type { QuestionnaireRow } from '../../src/core/types.js';
+import { makeConfig as makeTestConfig } from '../helpers/config.js';
 
 export const NA = Number.NaN;
 
@@ -20,28 +21,17 @@ export interface ConfigOptions {
 }
 
 export function makeConfig(o: ConfigOptions): Config {
-  const n = o.departments.length;
-  return {
-    path: null,
-    version: 1,
+  return makeTestConfig({
     title: 'test',
-    scale: { min: 1, max: 5 },
+    departments: o.departments.map((id) => ({ id })),
+    criteria: Object.entries(o.criteria).map(([id, weight]) => ({ id, weight })),
+    evaluates: o.evaluates,
     naValues: ['N/A'],
     favorableMin: o.favorableMin ?? 4,
     anonymityMin: o.anonymityMin ?? 1,
-    aggregation: o.aggregation ?? 'departments',
+    aggregation: o.aggregation,
     alertBelow: o.alertBelow,
-    departments: o.departments.map((id, index) => ({ id, name: id.toUpperCase(), index, clientsOf: undefined })),
-    criteria: Object.entries(o.criteria).map(([id, weight], index) => ({
-      id,
-      name: id,
-      weight,
-      description: undefined,
-      index,
-    })),
-    evaluates:
-      o.evaluates ?? Array.from({ length: n }, (_, r) => Array.from({ length: n }, (_, t) => t).filter((t) => t !== r)),
-  };
+  });
 }
 
 export function row(respondent: number, rater: number, target: number, answers: number[]): QuestionnaireRow {

@@ -10,20 +10,26 @@ export interface ConfigSpec {
   anonymityMin?: number;
   aggregation?: Aggregation;
   alertBelow?: number;
+  /** evaluates[r] = target indices, instead of what clientsOf gives (core tests state the graph directly). */
+  evaluates?: number[][];
+  title?: string;
 }
 
+/** The one Config factory of the tests; the core and input tests' factories are shorthands for it. */
 export function makeConfig(spec: ConfigSpec): Config {
   const departments = spec.departments.map((d, index) => ({ id: d.id, name: d.name ?? d.id.toUpperCase(), index, clientsOf: d.clientsOf }));
   const anyClients = departments.some((d) => d.clientsOf !== undefined);
   const indexOf = new Map(departments.map((d) => [d.id, d.index]));
-  const evaluates = departments.map((d) =>
-    anyClients ? (d.clientsOf ?? []).map((id) => indexOf.get(id)!) : departments.filter((o) => o.index !== d.index).map((o) => o.index),
-  );
+  const evaluates =
+    spec.evaluates ??
+    departments.map((d) =>
+      anyClients ? (d.clientsOf ?? []).map((id) => indexOf.get(id)!) : departments.filter((o) => o.index !== d.index).map((o) => o.index),
+    );
   const scale = spec.scale ?? { min: 1, max: 5 };
   return {
     path: null,
     version: 1,
-    title: 'Test',
+    title: spec.title ?? 'Test',
     scale,
     naValues: spec.naValues ?? ['N/A', 'н/о', '-'],
     favorableMin: spec.favorableMin ?? scale.max - 1,

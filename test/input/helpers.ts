@@ -1,32 +1,27 @@
-import type { Config, Criterion, Department } from '../../src/config/types.js';
+import type { Config } from '../../src/config/types.js';
+import { makeConfig as makeTestConfig } from '../helpers/config.js';
 import type { RawQuestionnaire, ReadSink, SourceFileInfo, SourceRecord } from '../../src/input/types.js';
 import type { Problem } from '../../src/validate/problem.js';
 
 /** A config built by hand: three departments, three criteria (ids in Latin, names in Russian). */
 export function makeConfig(overrides: Partial<Config> = {}): Config {
-  const departments: Department[] = [
-    { id: 'sales', name: 'Отдел продаж', index: 0, clientsOf: undefined },
-    { id: 'procurement', name: 'Отдел закупок', index: 1, clientsOf: undefined },
-    { id: 'hr', name: 'Отдел кадров', index: 2, clientsOf: undefined },
-  ];
-  const criteria: Criterion[] = [
-    { id: 'speed', name: 'Скорость реакции на запрос', weight: 2, description: undefined, index: 0 },
-    { id: 'quality', name: 'Качество', weight: 1, description: undefined, index: 1 },
-    { id: 'politeness', name: 'Вежливость', weight: 1, description: undefined, index: 2 },
-  ];
   return {
-    path: null,
-    version: 1,
-    title: 'test',
-    scale: { min: 1, max: 5 },
-    naValues: ['N/A'],
-    favorableMin: 4,
-    anonymityMin: 3,
-    aggregation: 'departments',
-    alertBelow: undefined,
-    departments,
-    criteria,
-    evaluates: departments.map((d) => departments.filter((o) => o.index !== d.index).map((o) => o.index)),
+    ...makeTestConfig({
+      title: 'test',
+      departments: [
+        { id: 'sales', name: 'Отдел продаж' },
+        { id: 'procurement', name: 'Отдел закупок' },
+        { id: 'hr', name: 'Отдел кадров' },
+      ],
+      criteria: [
+        { id: 'speed', name: 'Скорость реакции на запрос', weight: 2 },
+        { id: 'quality', name: 'Качество' },
+        { id: 'politeness', name: 'Вежливость' },
+      ],
+      naValues: ['N/A'],
+      favorableMin: 4,
+      anonymityMin: 3,
+    }),
     ...overrides,
   };
 }
