@@ -181,8 +181,8 @@ function isIndex(i: number, length: number): boolean {
  */
 class RespondentSlots {
   private static readonly DENSE_LIMIT = 1 << 24;
-  /** Large from the start: see EXPECTED_RESPONDENTS in validate/rows.ts. */
-  private dense = new Int32Array(1 << 16);
+  /** Large from the start (as EXPECTED_RESPONDENTS in validate/rows.ts): growing costs the optimised code. */
+  private dense = new Int32Array(1 << 17);
   private readonly sparse = new Map<number, number>();
 
   get(respondent: number): number {

@@ -45,10 +45,11 @@ interface Duplicated {
 }
 
 /**
- * Respondents that the tables keyed by respondent make room for at once (a few hundred KB): replacing a grown
- * array throws away the engine's optimised code that used it, so they start large enough for most surveys.
+ * Respondents that the tables keyed by respondent make room for at once (a few MB, touched only as used):
+ * replacing a grown array throws away the engine's optimised code that used it, so they start large enough
+ * for SPEC 5's large company (100,000 respondents).
  */
-export const EXPECTED_RESPONDENTS = 1 << 16;
+export const EXPECTED_RESPONDENTS = 1 << 17;
 
 /** Distinct department cells remembered as matched (a bound on memory for files full of typos, not a rule). */
 const CACHE_LIMIT = 4096;

@@ -49,7 +49,10 @@ export class TextTable {
     const last = this.last;
     if (last !== -1 && this.equals(last, s, from, to)) return last;
     const mask = this.slots.length - 1;
-    for (let slot = hashOf(s, from, to) & mask; ; slot = (slot + 1) & mask) {
+    // The step to the next slot comes first, from the slot before the hash's: it runs on every lookup, so that the
+    // engine has seen it when it optimises (a collision after that would otherwise throw the optimised code away).
+    for (let slot = (hashOf(s, from, to) - 1) & mask; ; ) {
+      slot = (slot + 1) & mask;
       const entry = (this.slots[slot] as number) - 1;
       if (entry === -1) return -1;
       if (this.equals(entry, s, from, to)) {
@@ -98,8 +101,9 @@ export class TextTable {
 
   private place(entry: number, hash: number): void {
     const mask = this.slots.length - 1;
-    let slot = hash & mask;
-    while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
+    let slot = (hash - 1) & mask; // see find
+    do slot = (slot + 1) & mask;
+    while (this.slots[slot] !== 0);
     this.slots[slot] = entry + 1;
   }
 
