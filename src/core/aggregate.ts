@@ -8,7 +8,7 @@
  * writes several rows; that grows with respondents, not rows.
  */
 import type { Config } from '../config/types.js';
-import type { QuestionnaireRow } from './types.js';
+import { EXPECTED_RESPONDENTS, type QuestionnaireRow } from './types.js';
 import type { Welford } from './stats.js';
 
 /** Everything one rater department r said about one target department t. */
@@ -181,8 +181,7 @@ function isIndex(i: number, length: number): boolean {
  */
 class RespondentSlots {
   private static readonly DENSE_LIMIT = 1 << 24;
-  /** Large from the start (as EXPECTED_RESPONDENTS in validate/rows.ts): growing costs the optimised code. */
-  private dense = new Int32Array(1 << 17);
+  private dense = new Int32Array(EXPECTED_RESPONDENTS);
   private readonly sparse = new Map<number, number>();
 
   get(respondent: number): number {

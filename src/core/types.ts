@@ -1,5 +1,12 @@
 /** Plain data the pure core works on. No I/O anywhere under src/core. */
 
+/**
+ * Respondents that the tables keyed by respondent number (validation's and the aggregator's) make room for at
+ * once (a few MB, touched only as used): replacing a grown array throws away the engine's optimised code that
+ * used it, so they start large enough for SPEC 5's large company (100,000 respondents).
+ */
+export const EXPECTED_RESPONDENTS = 1 << 17;
+
 /** A validated questionnaire row: one respondent's evaluation of one department. */
 export interface QuestionnaireRow {
   /** Interned respondent (distinct respondents = distinct numbers across the whole period). */

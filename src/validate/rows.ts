@@ -8,7 +8,7 @@
  * it does not take goes to `check`. test/validate/fastLane.test.ts holds both to the same results.
  */
 import type { Config } from '../config/types.js';
-import type { QuestionnaireRow } from '../core/types.js';
+import { EXPECTED_RESPONDENTS, type QuestionnaireRow } from '../core/types.js';
 import type { RawQuestionnaire, WideLane, WideLayout } from '../input/types.js';
 import { didYouMean } from '../util/didYouMean.js';
 import { problem, type Problem } from './problem.js';
@@ -43,13 +43,6 @@ interface Duplicated {
   /** The second occurrence. */
   other: { file: string; line: number };
 }
-
-/**
- * Respondents that the tables keyed by respondent make room for at once (a few MB, touched only as used):
- * replacing a grown array throws away the engine's optimised code that used it, so they start large enough
- * for SPEC 5's large company (100,000 respondents).
- */
-export const EXPECTED_RESPONDENTS = 1 << 17;
 
 /** Distinct department cells remembered as matched (a bound on memory for files full of typos, not a rule). */
 const CACHE_LIMIT = 4096;

@@ -14,15 +14,20 @@ export function scoreTone(score: number, scores: PeriodScores): Tone | undefined
   return undefined;
 }
 
-/** A score as the tables show it: coloured by scoreTone (or `tone`), with the decimals that keep it on its side of the thresholds. */
+/** Decimals of a score in the score views: kept on its side of alert_below and favorable_min. */
+function scoreDecimals(value: number, scores: PeriodScores): number {
+  return decimalsKeepingSide(value, [scores.alertBelow, scores.favorableMin]);
+}
+
+/** A score as the tables show it: coloured by scoreTone (or `tone`), with scoreDecimals. */
 function scoreCell(value: number | null, reason: DepartmentScore['reason'], scores: PeriodScores, tone = scoreTone): CellValue {
   if (value === null) return maybe(null, reason, 'score');
-  return maybe(value, reason, 'score', tone(value, scores), decimalsKeepingSide(value, [scores.alertBelow, scores.favorableMin]));
+  return maybe(value, reason, 'score', tone(value, scores), scoreDecimals(value, scores));
 }
 
 /** A score in a sentence, with the decimals of scoreCell. */
-export function scoreText(value: number, scores: PeriodScores): string {
-  return value.toFixed(decimalsKeepingSide(value, [scores.alertBelow, scores.favorableMin]));
+function scoreText(value: number, scores: PeriodScores): string {
+  return value.toFixed(scoreDecimals(value, scores));
 }
 
 const FLAG_TEXT = new Map([
