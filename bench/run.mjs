@@ -17,7 +17,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSyn
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CRITERIA, WEIGHTS, configYaml, generatePeriod } from './generate.mjs';
+import { CRITERIA, WEIGHTS, configYaml, generatePeriod } from './generate.mjs.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DATA = join(ROOT, 'bench/data');

@@ -6,7 +6,7 @@
  *
  * Why: on a small file, start-up is most of a run. Resolving and reading ~150 module files (ours, commander,
  * zod, yaml, chalk, cli-table3, csv-stringify) cost more than the work itself; one file is read at
- * once. Commands are imported lazily (src/cli/main.ts), and esbuild keeps those modules' top-level code in
+ * once. Commands are imported lazily (src/main.ts), and esbuild keeps those modules' top-level code in
  * functions that run only when a command is used. The code cache spares compiling, on every run, the functions
  * that every run uses; Node 20 has no module compile cache, so this is done with vm.Script's cachedData. When
  * the cache does not fit (another Node version or V8 flags), V8 says so and compiles as usual.
@@ -29,7 +29,7 @@ mkdirSync(join(dist, 'cli'), { recursive: true });
 
 await build({
   absWorkingDir: root,
-  entryPoints: ['src/cli/main.ts'],
+  entryPoints: ['src/main.ts'],
   outfile: 'dist/cli/ic.cjs',
   bundle: true,
   platform: 'node',

@@ -1,5 +1,5 @@
 /**
- * Typed errors and the exit codes they map to. Only src/cli/main.ts turns them into an exit:
+ * Typed errors and the exit codes they map to. Only src/main.ts turns them into an exit:
  * 0 ok; 1 data or config problems; 2 wrong usage; 70 a bug in ic (shown with its stack).
  */
 

@@ -1,9 +1,8 @@
 /** Options shared by the commands: one definition, used by help text and by validation. */
 import { Option, type Command } from 'commander';
+import { FORMATS, type Format } from '../domain/format.js';
 import { UsageError } from './errors.js';
 
-export const FORMATS = ['table', 'csv', 'json', 'md'] as const;
-export type Format = (typeof FORMATS)[number];
 
 export interface CommonOptions {
   config?: string;

@@ -1,7 +1,7 @@
 /** The only place that writes a command's result: stdout, or a file written atomically. */
 import { statSync } from 'node:fs';
 import { dirname, extname } from 'node:path';
-import { realPathOf, writeFileAtomic } from '../util/atomicWrite.js';
+import { realPathOf, writeFileAtomic } from './atomicWrite.js';
 import { UserError } from './errors.js';
 
 const INPUT_EXTENSIONS = new Set(['.csv', '.tsv', '.txt']);

@@ -8,7 +8,7 @@ import { renderCsv } from '../render/csv.js';
 import { countBySeverity, plural, renderProblems } from '../render/problems.js';
 import { UserError } from './errors.js';
 import { checkOutPath, note, writeResult } from './output.js';
-import { realPathOf } from '../util/atomicWrite.js';
+import { realPathOf } from './atomicWrite.js';
 import type { Terminal } from './terminal.js';
 
 export interface DataOptions {

@@ -7,7 +7,7 @@ import { EXIT, UserError } from '../cli/errors.js';
 import { examples } from '../cli/options.js';
 import { note } from '../cli/output.js';
 import { SAMPLE_CONFIG_YAML, SAMPLE_RESPONSES_CSV } from '../init/sample.js';
-import { writeFileAtomic } from '../util/atomicWrite.js';
+import { writeFileAtomic } from '../cli/atomicWrite.js';
 
 interface InitOptions {
   force?: boolean;

@@ -13,9 +13,9 @@ import { note, writeResult } from '../cli/output.js';
 import { detectTerminal } from '../cli/terminal.js';
 import type { Config, Department } from '../config/types.js';
 import { buildTemplates, TEMPLATE_FORMATS, type TemplateFile, type TemplateFormat } from '../render/template.js';
-import { writeFileAtomic } from '../util/atomicWrite.js';
-import { didYouMeanSuffix } from '../util/didYouMean.js';
-import { normalizeName } from '../validate/values.js';
+import { writeFileAtomic } from '../cli/atomicWrite.js';
+import { didYouMeanSuffix } from '../domain/didYouMean.js';
+import { normalizeName } from '../domain/values.js';
 
 export interface TemplateCommandOptions {
   config?: string;

@@ -5,8 +5,8 @@
 import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { decodeBytes } from '../input/decode.js';
-import { problem } from '../validate/problem.js';
+import { decodeBytes } from '../domain/decode.js';
+import { problem } from '../domain/problem.js';
 import { parseConfig } from './parse.js';
 import type { ConfigResult } from './parse.js';
 

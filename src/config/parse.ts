@@ -9,9 +9,9 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
 import type { Document } from 'yaml';
 import type { z } from 'zod';
-import { didYouMean, didYouMeanSuffix } from '../util/didYouMean.js';
-import { problem } from '../validate/problem.js';
-import type { Problem } from '../validate/problem.js';
+import { didYouMean, didYouMeanSuffix } from '../domain/didYouMean.js';
+import { problem } from '../domain/problem.js';
+import type { Problem } from '../domain/problem.js';
 import {
   configSchema,
   CRITERION_KEYS,
@@ -358,7 +358,7 @@ function explainIssue(issue: z.core.$ZodIssue, raw: unknown, report: Report): vo
         else report(path, `needs at least ${min} entries, found ${found}`);
       } else if (issue.origin === 'string') {
         report(path, 'must not be empty');
-      } else if (issue.origin === 'int' || (issue.origin === 'number' && last === 'anonymity_min')) {
+      } else if (issue.origin === 'int' || (issue.origin === 'number' && (last === 'anonymity_min' || last === 'min_pair_respondents'))) {
         report(path, `must be ${issue.inclusive ? min : min + 1} or more, not ${describe(value)}`);
       } else {
         report(path, `must be ${issue.inclusive ? 'at least' : 'greater than'} ${min}, not ${describe(value)}`);
@@ -567,6 +567,9 @@ function resolve(file: ConfigFile, path: string | null): Config {
     favorableMin: file.favorable_min ?? Math.max(min, max - 1),
     anonymityMin: file.anonymity_min,
     aggregation: file.aggregation,
+    nonClients: file.non_clients,
+    minPairRespondents: file.min_pair_respondents,
+    language: file.language,
     alertBelow: file.alert_below ?? undefined,
     departments,
     criteria,

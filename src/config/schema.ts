@@ -6,8 +6,9 @@
 // A namespace import, not `import { z }`: esbuild then bundles only the parts of zod used here, instead of all
 // of it (its locales, JSON Schema conversion, ...), which every run would have to load.
 import * as z from 'zod';
-import { normalizeName } from '../validate/values.js';
-import { AGGREGATIONS } from './types.js';
+import { normalizeName } from '../domain/values.js';
+import { LANGUAGES } from '../domain/language.js';
+import { AGGREGATIONS, NON_CLIENT_RULES } from './types.js';
 
 // The config is parsed once per run: zod's JIT (a `new Function` compiled per object schema on its first parse)
 // costs more than it saves. Set before the schemas below are made, which read it.
@@ -46,6 +47,9 @@ export const ROOT_KEYS = [
   'anonymity_min',
   'aggregation',
   'alert_below',
+  'non_clients',
+  'min_pair_respondents',
+  'language',
   'departments',
   'criteria',
 ] as const;
@@ -83,6 +87,9 @@ export const configSchema = z.strictObject({
   anonymity_min: z.number().int().positive().default(DEFAULT_ANONYMITY_MIN),
   aggregation: z.enum(AGGREGATIONS).default('departments'),
   alert_below: z.number().nullish(),
+  non_clients: z.enum(NON_CLIENT_RULES).default('exclude'),
+  min_pair_respondents: z.number().int().positive().default(1),
+  language: z.enum(LANGUAGES).optional(),
   departments: z.array(departmentSchema).min(2),
   criteria: z.array(criterionSchema).min(1),
 });

@@ -8,7 +8,7 @@
  * writes several rows; that grows with respondents, not rows.
  */
 import type { Config } from '../config/types.js';
-import { EXPECTED_RESPONDENTS, type QuestionnaireRow } from './types.js';
+import { EXPECTED_RESPONDENTS, type QuestionnaireRow } from '../domain/questionnaire.js';
 import type { Welford } from './stats.js';
 
 /** Everything one rater department r said about one target department t. */

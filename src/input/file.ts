@@ -4,11 +4,12 @@
  * memory stays flat whatever the size of the file (see RowAssembler for the long shape).
  */
 import type { Config } from '../config/types.js';
-import { problem } from '../validate/problem.js';
+import { problem } from '../domain/problem.js';
 import { CsvTokenizer, readPrologue } from './csv.js';
-import { HEAD_BYTES, controlShareOfText, createDecoder, detectEncoding, type StreamDecoder } from './decode.js';
+import { HEAD_BYTES, controlShareOfText, createDecoder, detectEncoding, type StreamDecoder } from '../domain/decode.js';
 import { RowAssembler } from './rows.js';
-import type { Encoding, ReadSink } from './types.js';
+import type { Encoding } from '../domain/decode.js';
+import type { ReadSink } from './types.js';
 
 export class ResponseFileReader {
   private head: Uint8Array[] = [];

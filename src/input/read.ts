@@ -7,8 +7,8 @@ import type { Dirent } from 'node:fs';
 import { open, readdir, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config/types.js';
-import { didYouMean } from '../util/didYouMean.js';
-import { problem, type Problem } from '../validate/problem.js';
+import { didYouMean } from '../domain/didYouMean.js';
+import { problem, type Problem } from '../domain/problem.js';
 import { ResponseFileReader } from './file.js';
 import type { ReadSink } from './types.js';
 

@@ -4,12 +4,13 @@
  * of its own), or the records of a file problem. So rows read = used + rejected, always.
  */
 import type { Config } from '../config/types.js';
-import { didYouMeanSuffix } from '../util/didYouMean.js';
-import { problem, type Problem } from '../validate/problem.js';
-import { normalizeName } from '../validate/values.js';
+import { didYouMeanSuffix } from '../domain/didYouMean.js';
+import { problem, type Problem } from '../domain/problem.js';
+import { normalizeName } from '../domain/values.js';
 import { splitQuotedLine, type CsvRecord, type Delimiter } from './csv.js';
 import { checkHeader, criterionLabels, type HeaderCheck } from './shape.js';
-import type { Encoding, RawQuestionnaire, ReadSink, SourceRecord, WideLane } from './types.js';
+import type { Encoding } from '../domain/decode.js';
+import type { RawQuestionnaire, ReadSink, SourceRecord, WideLane } from './types.js';
 
 const DELIMITER_NAME: Record<Delimiter, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab' };
 

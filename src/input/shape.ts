@@ -4,9 +4,9 @@
  * repeated whitespace ignored).
  */
 import type { Config } from '../config/types.js';
-import { didYouMeanSuffix } from '../util/didYouMean.js';
-import { problem, type Problem } from '../validate/problem.js';
-import { normalizeName } from '../validate/values.js';
+import { didYouMeanSuffix } from '../domain/didYouMean.js';
+import { problem, type Problem } from '../domain/problem.js';
+import { normalizeName } from '../domain/values.js';
 import type { Shape } from './types.js';
 
 /** Column names of the wide shape, as `ic template` writes them. */

@@ -4,13 +4,12 @@
  * The reader decides structure (encoding, delimiter, shape, which column is what);
  * validation decides values (is this a department, a number on the scale, a duplicate).
  */
-import type { Problem } from '../validate/problem.js';
+import type { Encoding } from '../domain/decode.js';
+import type { Problem } from '../domain/problem.js';
 
 export const SHAPES = ['wide', 'long'] as const;
 export type Shape = (typeof SHAPES)[number];
 
-export const ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1251'] as const;
-export type Encoding = (typeof ENCODINGS)[number];
 
 /** One physical CSV record of a source file, kept so that rejected rows can be written back unchanged. */
 export interface SourceRecord {

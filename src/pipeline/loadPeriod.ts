@@ -4,10 +4,10 @@
  * Every source record is accounted for: read = used + rejected, always.
  */
 import type { Config } from '../config/types.js';
-import type { QuestionnaireRow } from '../core/types.js';
+import type { QuestionnaireRow } from '../domain/questionnaire.js';
 import { readResponses } from '../input/read.js';
 import type { RawQuestionnaire, SourceFileInfo, SourceRecord, WideLayout } from '../input/types.js';
-import type { Problem } from '../validate/problem.js';
+import type { Problem } from '../domain/problem.js';
 import { ResponseValidator, type ValidationSummary } from '../validate/rows.js';
 
 /** A source record left out of the computation, with why. Written back unchanged by `--rejects`. */

@@ -1,6 +1,6 @@
 /** Problems as a person reads them: grouped by kind, counted, at most N of a kind shown. Returns text. */
 import type { ChalkInstance } from 'chalk';
-import type { Problem, ProblemCode } from '../validate/problem.js';
+import type { Problem, ProblemCode } from '../domain/problem.js';
 
 /** A short title per kind of problem, for group headings. */
 export const PROBLEM_TITLES: ReadonlyMap<ProblemCode, string> = new Map<ProblemCode, string>([

@@ -1,7 +1,7 @@
 /** The report of `ic validate`: problems, counts and coverage, in every format. Returns strings. */
 import type { ChalkInstance } from 'chalk';
 import type { PeriodLoad } from '../pipeline/loadPeriod.js';
-import type { Problem } from '../validate/problem.js';
+import type { Problem } from '../domain/problem.js';
 import { renderCsv } from './csv.js';
 import { countBySeverity, location, plural, renderProblems } from './problems.js';
 

@@ -8,12 +8,12 @@
  * it does not take goes to `check`. test/validate/fastLane.test.ts holds both to the same results.
  */
 import type { Config } from '../config/types.js';
-import { EXPECTED_RESPONDENTS, type QuestionnaireRow } from '../core/types.js';
+import { EXPECTED_RESPONDENTS, type QuestionnaireRow } from '../domain/questionnaire.js';
 import type { RawQuestionnaire, WideLane, WideLayout } from '../input/types.js';
-import { didYouMean } from '../util/didYouMean.js';
-import { problem, type Problem } from './problem.js';
+import { didYouMean } from '../domain/didYouMean.js';
+import { problem, type Problem } from '../domain/problem.js';
 import { TextTable } from './textTable.js';
-import { normalizeName, parseScore } from './values.js';
+import { normalizeName, parseScore } from '../domain/values.js';
 
 export interface RowCheck {
   /** The row for the core; null when the row is rejected (errors) or ignored (no answers). */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatPath, parseConfig } from '../../src/config/parse.js';
 import { labelIndex } from '../../src/config/lookup.js';
 import { DEFAULT_NA_VALUES } from '../../src/config/schema.js';
-import type { Problem } from '../../src/validate/problem.js';
+import type { Problem } from '../../src/domain/problem.js';
 
 /** A config with every required key, the departments and criteria given as YAML list items. */
 function yaml(departments: string, criteria = '  - id: speed\n    name: Скорость\n', head = 'version: 1\n'): string {
@@ -37,6 +37,9 @@ describe('a valid config', () => {
     expect(config.anonymityMin).toBe(3);
     expect(config.aggregation).toBe('departments');
     expect(config.alertBelow).toBeUndefined();
+    expect(config.nonClients).toBe('exclude');
+    expect(config.minPairRespondents).toBe(1);
+    expect(config.language).toBeUndefined();
     expect(config.departments).toEqual([
       { id: 'sales', name: 'Отдел продаж', index: 0, clientsOf: undefined },
       { id: 'hr', name: 'HR', index: 1, clientsOf: undefined },
@@ -103,6 +106,16 @@ criteria:
       { id: 'speed', name: 'Скорость реакции на запрос', weight: 2, description: 'How quickly requests are picked up and answered', index: 0 },
       { id: 'quality', name: 'Качество', weight: 0.5, description: undefined, index: 1 },
     ]);
+  });
+
+  it('reads which rows count and the language', () => {
+    const { config, problems } = parseConfig(yaml(TWO, undefined, 'version: 1\nnon_clients: count\nmin_pair_respondents: 2\nlanguage: en\n'), 'ic.yaml');
+    expect(problems).toEqual([]);
+    expect(config?.nonClients).toBe('count');
+    expect(config?.minPairRespondents).toBe(2);
+    expect(config?.language).toBe('en');
+    const bad = errorsOf(yaml(TWO, undefined, 'version: 1\nnon_clients: keep\nmin_pair_respondents: 0\nlanguage: de\n'));
+    expect(bad.map((p) => p.message.split(':')[0])).toEqual(['non_clients', 'min_pair_respondents', 'language']);
   });
 
   it('defaults favorable_min to the top two points of the scale', () => {

@@ -3,7 +3,7 @@ import type { Aggregation, Config } from '../../src/config/types.js';
 import { createPeriodAggregator } from '../../src/core/aggregate.js';
 import { scorePeriod } from '../../src/core/score.js';
 import type { PeriodScores } from '../../src/core/results.js';
-import type { QuestionnaireRow } from '../../src/core/types.js';
+import type { QuestionnaireRow } from '../../src/domain/questionnaire.js';
 import { makeConfig as makeTestConfig } from '../helpers/config.js';
 
 export const NA = Number.NaN;

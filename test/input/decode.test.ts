@@ -1,7 +1,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { Utf8Checker, createDecoder, detectEncoding } from '../../src/input/decode.js';
-import type { Encoding } from '../../src/input/types.js';
+import { Utf8Checker, createDecoder, detectEncoding, type Encoding } from '../../src/domain/decode.js';
 
 const RUSSIAN = 'respondent_id;rater_department;target_department;Скорость реакции на запрос\nr1;Отдел продаж;Отдел закупок;4,5\n';
 

@@ -25,7 +25,7 @@ import { parse, type Options } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CsvTokenizer, readPrologue, type CsvRecord, type Delimiter } from '../../src/input/csv.js';
-import { createDecoder, detectEncoding } from '../../src/input/decode.js';
+import { createDecoder, detectEncoding } from '../../src/domain/decode.js';
 
 const SEED = 20260412;
 const RUNS = 3000;

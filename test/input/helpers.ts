@@ -1,7 +1,7 @@
 import type { Config } from '../../src/config/types.js';
 import { makeConfig as makeTestConfig } from '../helpers/config.js';
 import type { RawQuestionnaire, ReadSink, SourceFileInfo, SourceRecord } from '../../src/input/types.js';
-import type { Problem } from '../../src/validate/problem.js';
+import type { Problem } from '../../src/domain/problem.js';
 
 /** A config built by hand: three departments, three criteria (ids in Latin, names in Russian). */
 export function makeConfig(overrides: Partial<Config> = {}): Config {

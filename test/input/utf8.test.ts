@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
-import { Utf8Checker, createDecoder } from '../../src/input/decode.js';
+import { Utf8Checker, createDecoder } from '../../src/domain/decode.js';
 
 /** Pieces of bytes: ASCII, line breaks, valid multi-byte characters, and invalid or cut-off sequences. */
 const PIECES: number[][] = [

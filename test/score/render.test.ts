@@ -8,7 +8,7 @@ import type { Config } from '../../src/config/types.js';
 import { createPeriodAggregator } from '../../src/core/aggregate.js';
 import type { PeriodScores } from '../../src/core/results.js';
 import { scorePeriod } from '../../src/core/score.js';
-import type { QuestionnaireRow } from '../../src/core/types.js';
+import type { QuestionnaireRow } from '../../src/domain/questionnaire.js';
 import type { RowCounts } from '../../src/pipeline/loadPeriod.js';
 import { neutralise, renderCsv } from '../../src/render/csv.js';
 import { renderScoreReport } from '../../src/render/score/report.js';

@@ -12,7 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Config } from '../../src/config/types.js';
 import { createPeriodAggregator } from '../../src/core/aggregate.js';
 import { scorePeriod } from '../../src/core/score.js';
-import type { QuestionnaireRow } from '../../src/core/types.js';
+import type { QuestionnaireRow } from '../../src/domain/questionnaire.js';
 import { loadPeriod, type RowConsumer } from '../../src/pipeline/loadPeriod.js';
 import { buildTemplates } from '../../src/render/template.js';
 import { configFromYaml, fixtureConfig } from './helpers.js';

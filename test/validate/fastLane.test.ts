@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createPeriodAggregator } from '../../src/core/aggregate.js';
 import { loadPeriod, type RowConsumer } from '../../src/pipeline/loadPeriod.js';
-import type { QuestionnaireRow } from '../../src/core/types.js';
+import type { QuestionnaireRow } from '../../src/domain/questionnaire.js';
 import { makeConfig } from '../helpers/config.js';
 
 const config = makeConfig({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RawQuestionnaire } from '../../src/input/types.js';
 import { ResponseValidator } from '../../src/validate/rows.js';
-import { parseScore } from '../../src/validate/values.js';
+import { parseScore } from '../../src/domain/values.js';
 import { makeConfig } from '../helpers/config.js';
 import { rawQuestionnaire } from '../helpers/raw.js';
 

@@ -1,6 +1,6 @@
 /** The whole `ic diff` report in one format, from the computed diff. Returns a string. */
 import type { ChalkInstance } from 'chalk';
-import type { Format } from '../../cli/options.js';
+import type { Format } from '../../domain/format.js';
 import { SIGNIFICANCE_Z } from '../../core/diff.js';
 import { plural } from '../problems.js';
 import { legend, renderTableCsv, renderTableMarkdown, renderTableText, type TableModel } from '../table.js';

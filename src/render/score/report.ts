@@ -4,7 +4,7 @@ import type { Config } from '../../config/types.js';
 import { needsAttention } from '../../core/attention.js';
 import type { PeriodScores } from '../../core/results.js';
 import type { RowCounts } from '../../pipeline/loadPeriod.js';
-import type { Format } from '../../cli/options.js';
+import type { Format } from '../../domain/format.js';
 import { plural } from '../problems.js';
 import { legend, renderTableCsv, renderTableMarkdown, renderTableText, type TableModel } from '../table.js';
 import { scoreJson } from './json.js';

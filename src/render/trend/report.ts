@@ -1,6 +1,6 @@
 /** The whole `ic trend` report in one format, from the computed trend. Returns a string. */
 import type { ChalkInstance } from 'chalk';
-import type { Format } from '../../cli/options.js';
+import type { Format } from '../../domain/format.js';
 import { SIGNIFICANCE_Z } from '../../core/diff.js';
 import { notEvaluatedLines, significanceNote, summaryLine } from '../diff/views.js';
 import { plural } from '../problems.js';

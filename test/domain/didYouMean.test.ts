@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { didYouMean, didYouMeanSuffix, editDistance } from '../../src/util/didYouMean.js';
+import { didYouMean, didYouMeanSuffix, editDistance } from '../../src/domain/didYouMean.js';
 
 describe('editDistance', () => {
   it('counts insertions, deletions, substitutions and adjacent transpositions', () => {

@@ -9,7 +9,9 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { StringDecoder } from 'node:string_decoder';
-import type { Encoding } from './types.js';
+
+export const ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1251'] as const;
+export type Encoding = (typeof ENCODINGS)[number];
 
 /** How much of a file the encoding is decided on. */
 export const HEAD_BYTES = 64 * 1024;

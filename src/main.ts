@@ -3,25 +3,25 @@
  * errors into exit codes. Users never see a stack trace for something they caused.
  */
 import { Command, CommanderError } from 'commander';
-import { createRequire } from 'node:module';
-import { EXIT, UsageError, UserError } from './errors.js';
-import { examples } from './options.js';
+import { EXIT, UsageError, UserError } from './cli/errors.js';
+import { examples } from './cli/options.js';
 
-const require = createRequire(import.meta.url);
-const { version } = require('../../package.json') as { version: string };
+import packageJson from '../package.json' with { type: 'json' };
+
+const { version } = packageJson;
 
 /**
  * The commands, in help order. Each one's module (and what only it uses) is loaded when the command line
  * needs it: on a small file, start-up is most of the run.
  */
 const COMMANDS: readonly (readonly [name: string, load: () => Promise<Command>])[] = [
-  ['init', async () => (await import('../commands/init.js')).initCommand()],
-  ['validate', async () => (await import('../commands/validate.js')).validateCommand()],
-  ['template', async () => (await import('../commands/template.js')).templateCommand()],
-  ['score', async () => (await import('../commands/score.js')).scoreCommand()],
-  ['diff', async () => (await import('../commands/diff.js')).diffCommand()],
-  ['trend', async () => (await import('../commands/trend.js')).trendCommand()],
-  ['explain', async () => (await import('../commands/explain.js')).explainCommand()],
+  ['init', async () => (await import('./commands/init.js')).initCommand()],
+  ['validate', async () => (await import('./commands/validate.js')).validateCommand()],
+  ['template', async () => (await import('./commands/template.js')).templateCommand()],
+  ['score', async () => (await import('./commands/score.js')).scoreCommand()],
+  ['diff', async () => (await import('./commands/diff.js')).diffCommand()],
+  ['trend', async () => (await import('./commands/trend.js')).trendCommand()],
+  ['explain', async () => (await import('./commands/explain.js')).explainCommand()],
 ];
 
 /** The program with the command that `argv` names, or with all of them (help, version, a typo, ...). */
