@@ -3,6 +3,7 @@
  * the raw document defensively, because they run even when parts of it failed the structure check.
  */
 import { didYouMeanSuffix } from '../domain/didYouMean.js';
+import { MAX_MAGNITUDE } from './limits.js';
 import { asList, describe, isDict, own } from './raw.js';
 import type { Dict, Report } from './raw.js';
 import { DEFAULT_SCALE, ID_PATTERN, labelKey, RESERVED_COLUMNS } from './schema.js';
@@ -30,7 +31,8 @@ export function checkAcrossFields(raw: unknown, report: Report): void {
     const range = `${min}–${max}`;
     for (const key of ['favorable_min', 'alert_below'] as const) {
       const v = own(raw, key);
-      if (typeof v === 'number' && Number.isFinite(v) && (v < min || v > max)) {
+      // Beyond MAX_MAGNITUDE it is already reported as too large.
+      if (typeof v === 'number' && Math.abs(v) <= MAX_MAGNITUDE && (v < min || v > max)) {
         report([key], `${v} is outside the scale ${range}`);
       }
     }

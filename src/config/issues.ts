@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { didYouMean, didYouMeanSuffix } from '../domain/didYouMean.js';
 import { describe, valueAt } from './raw.js';
 import type { ConfigPath, Report } from './raw.js';
+import { MAX_MAGNITUDE } from './limits.js';
 import { CRITERION_KEYS, DEPARTMENT_KEYS, ID_PATTERN, ROOT_KEYS, SCALE_KEYS } from './schema.js';
 
 const EXPECTED: ReadonlyMap<string, string> = new Map([
@@ -59,6 +60,8 @@ export function explainIssue(issue: z.core.$ZodIssue, raw: unknown, report: Repo
         report(path, `the config must be a mapping of keys (version, title, departments, criteria, ...), not ${describe(value)}`);
       } else if (value === null) {
         report(path, `is empty; it must be ${expected}`);
+      } else if (typeof value === 'number' && !Number.isFinite(value)) {
+        report(path, `must be a finite number, not ${describe(value)}`);
       } else if (issue.expected === 'int' && typeof value === 'number' && Number.isFinite(value)) {
         report(path, `must be a whole number, not ${describe(value)}`);
       } else {
@@ -77,10 +80,21 @@ export function explainIssue(issue: z.core.$ZodIssue, raw: unknown, report: Repo
         report(path, 'must not be empty');
       } else if (issue.origin === 'int' || (issue.origin === 'number' && (last === 'anonymity_min' || last === 'min_pair_respondents'))) {
         report(path, `must be ${issue.inclusive ? min : min + 1} or more, not ${describe(value)}`);
+      } else if (min === -MAX_MAGNITUDE) {
+        report(path, `${describe(value)} is too large a negative number: it must be at least ${min} (larger numbers could overflow the weighted sums)`);
       } else {
         report(path, `must be ${issue.inclusive ? 'at least' : 'greater than'} ${min}, not ${describe(value)}`);
       }
       return;
+    }
+    case 'too_big': {
+      const max = Number(issue.maximum);
+      if (issue.origin === 'number' && typeof value === 'number') {
+        const what = last === 'weight' ? 'a weight' : 'this number';
+        report(path, `${describe(value)} is too large: ${what} must be at most ${max} (larger numbers could overflow the weighted sums)`);
+        return;
+      }
+      break;
     }
     case 'invalid_format': {
       if (issue.format === 'regex' && typeof value === 'string') {

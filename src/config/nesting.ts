@@ -26,9 +26,12 @@ export function findTooDeep(text: string, limit: number): TooDeep | null {
   let nodeColumn = 0;
   let nodeStarted = false;
 
+  /** Where the nesting went too deep: the column (0-based) of the collection that did it. */
+  let deepAt = -1;
   const enterBlock = (at: number): boolean => {
     while (blockColumns.length > 0 && (blockColumns[blockColumns.length - 1] as number) > at) blockColumns.pop();
     if (blockColumns[blockColumns.length - 1] !== at) blockColumns.push(at);
+    deepAt = at;
     return blockColumns.length + flowDepth > limit;
   };
 
@@ -53,6 +56,7 @@ export function findTooDeep(text: string, limit: number): TooDeep | null {
           nodeStarted = true;
         }
         flowDepth++;
+        deepAt = start;
         deeper = blockColumns.length + flowDepth > limit;
         break;
       case 'flow-map-end':
@@ -87,7 +91,8 @@ export function findTooDeep(text: string, limit: number): TooDeep | null {
           nodeStarted = true;
         }
     }
-    if (deeper) return { line: line - (newlines > 0 ? newlines : 0), column: start + 1 };
+    // Indicators hold no line break, so `line` is still theirs.
+    if (deeper) return { line, column: deepAt + 1 };
   }
   return null;
 }

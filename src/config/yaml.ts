@@ -6,9 +6,12 @@ import { LineCounter, parseDocument, visit } from 'yaml';
 import type { Document } from 'yaml';
 import { problem } from '../domain/problem.js';
 import type { Problem } from '../domain/problem.js';
+import { MAX_CONFIG_BYTES, MAX_CONFIG_SIZE_TEXT, MAX_NESTING } from './limits.js';
 import { Locator } from './locator.js';
+import { findTooDeep } from './nesting.js';
 import { asList, isDict, own } from './raw.js';
 import type { ConfigPath, Dict } from './raw.js';
+import { excerpt, plainSyntaxMessage } from './syntax.js';
 
 /**
  * Alias expansion budget (yaml's `maxAliasCount`): far more than a hand-written config needs,
@@ -27,6 +30,17 @@ export type YamlResult =
 /** Reads YAML text (without BOM, not blank). Never throws. */
 export function readYaml(source: string, file: string | null): YamlResult {
   const problems: Problem[] = [];
+  if (source.length > MAX_CONFIG_BYTES) {
+    return { ok: false, problems: [problem('error', 'config-invalid', tooLarge(), { file })] };
+  }
+  // Before parsing: the parser recurses, and a deep enough document takes it minutes and gigabytes.
+  const deep = findTooDeep(source, MAX_NESTING);
+  if (deep !== null) {
+    const message =
+      `lists and mappings are nested more than ${MAX_NESTING} levels deep here (a config needs 4: ` +
+      'departments, a department, its clients_of); check the indentation and the brackets';
+    return { ok: false, problems: [syntaxProblem(file, deep.line, deep.column, message + excerpt(source, deep.line, deep.column))] };
+  }
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {
@@ -36,10 +50,13 @@ export function readYaml(source: string, file: string | null): YamlResult {
     return { ok: false, problems: [syntaxProblem(file, null, null, errorText(err))] };
   }
 
+  const linesWithError = new Set<number>();
   for (const err of doc.errors) {
     const pos = lineCounter.linePos(err.pos[0]);
-    const message = /call stack/i.test(err.message) ? 'the document is nested too deeply to read' : err.message;
-    problems.push(syntaxProblem(file, pos.line, pos.col, message));
+    // One error on a line leads the parser to more there; the first says what is wrong.
+    if (linesWithError.has(pos.line)) continue;
+    linesWithError.add(pos.line);
+    problems.push(syntaxProblem(file, pos.line, pos.col, plainSyntaxMessage(err) + excerpt(source, pos.line, pos.col)));
   }
   for (const warning of doc.warnings) {
     const pos = lineCounter.linePos(warning.pos[0]);
@@ -106,6 +123,11 @@ function syntaxProblem(file: string | null, line: number | null, col: number | n
     line,
     column: col === null ? null : String(col),
   });
+}
+
+/** The message for a config over the size limit; the loader says the same when reading the file. */
+export function tooLarge(): string {
+  return `the config is larger than ${MAX_CONFIG_SIZE_TEXT}; a config of thousands of departments is far smaller — is this the right file?`;
 }
 
 function errorText(err: unknown): string {
