@@ -96,10 +96,23 @@ export async function main(argv: readonly string[]): Promise<void> {
       process.exit(code);
     });
   }
+  process.exitCode = await run(argv);
+}
+
+/**
+ * Runs one command line in this process and returns its exit code; what a user caused is printed, never
+ * thrown. Unlike `main`, it installs no process-wide handlers, so tests may call it many times.
+ */
+export async function run(argv: readonly string[]): Promise<number> {
+  const outer = process.exitCode;
+  process.exitCode = undefined;
   try {
     await (await buildProgram(argv)).parseAsync([...argv]);
+    return Number(process.exitCode ?? EXIT.ok);
   } catch (error) {
-    process.exitCode = exitCodeFor(error);
+    return exitCodeFor(error);
+  } finally {
+    process.exitCode = outer;
   }
 }
 
