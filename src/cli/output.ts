@@ -1,16 +1,18 @@
 /** The only place that writes a command's result: stdout, or a file written atomically. */
 import { statSync } from 'node:fs';
 import { dirname, extname } from 'node:path';
-import { realPathOf, writeFileAtomic } from './atomicWrite.js';
-import { UserError } from './errors.js';
+import { checkTarget, realPathOf, writeFileAtomic } from './atomicWrite.js';
+import { UsageError, UserError } from './errors.js';
 
 const INPUT_EXTENSIONS = new Set(['.csv', '.tsv', '.txt']);
 
 /**
  * Refuses an output file (`option` names it in messages) that is one of the inputs (or the config), or a
- * CSV-like file inside an input folder, which the next run would read as responses.
+ * CSV-like file inside an input folder, which the next run would read as responses; or anything but a
+ * writable regular file (a link, a folder, a FIFO, a device: usage errors).
  */
 export function checkOutPath(out: string, inputs: readonly string[], option = '--out'): void {
+  if (out === '') throw new UsageError(`${option} needs a file name, not an empty one`);
   const target = realPathOf(out);
   for (const input of inputs) {
     const real = realPathOf(input);
@@ -27,6 +29,7 @@ export function checkOutPath(out: string, inputs: readonly string[], option = '-
       throw new UserError(`${option} ${out} is inside the input folder ${input}, where the next run would read it as responses; write it elsewhere`);
     }
   }
+  checkTarget(out, option);
 }
 
 export async function writeResult(text: string | Uint8Array, out: string | undefined, inputs: readonly string[], option = '--out'): Promise<void> {
@@ -36,9 +39,11 @@ export async function writeResult(text: string | Uint8Array, out: string | undef
   }
   checkOutPath(out, inputs, option);
   try {
-    await writeFileAtomic(out, text);
+    await writeFileAtomic(out, text, option);
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    if (code === 'ENOSPC' || code === 'EDQUOT') throw new UserError(`cannot write ${out}: the disk is full (${code}); free some space or write elsewhere`);
     throw new UserError(`cannot write ${out} (${code}); check that the folder exists and is writable`);
   }
 }
