@@ -19,6 +19,8 @@ export const PROBLEM_CODES = [
   'file-binary',
   'file-undecodable',
   'no-input',
+  'file-skipped',
+  'same-file',
   // header
   'missing-column',
   'unknown-column',
@@ -68,5 +70,3 @@ export function problem(
     message,
   };
 }
-
-export const isError = (p: Problem): boolean => p.severity === 'error';
