@@ -1,10 +1,11 @@
 /** The only place that writes a command's result: stdout, or a file written atomically. */
 import { statSync } from 'node:fs';
 import { dirname, extname } from 'node:path';
+import { INPUT_EXTENSIONS } from '../input/extensions.js';
 import { checkTarget, realPathOf, writeFileAtomic } from './atomicWrite.js';
 import { UsageError, UserError } from './errors.js';
 
-const INPUT_EXTENSIONS = new Set(['.csv', '.tsv', '.txt']);
+const INPUT_EXTENSION_SET: ReadonlySet<string> = new Set(INPUT_EXTENSIONS);
 
 /**
  * Refuses an output file (`option` names it in messages) that is one of the inputs (or the config), or a
@@ -25,7 +26,7 @@ export function checkOutPath(out: string, inputs: readonly string[], option = '-
     if (target === real) {
       throw new UserError(`${option} ${out} is ${isDirectory ? 'an input folder' : 'one of the inputs'}; choose another file name, inputs are never overwritten`);
     }
-    if (isDirectory && dirname(target) === real && INPUT_EXTENSIONS.has(extname(target).toLowerCase())) {
+    if (isDirectory && dirname(target) === real && INPUT_EXTENSION_SET.has(extname(target).toLowerCase())) {
       throw new UserError(`${option} ${out} is inside the input folder ${input}, where the next run would read it as responses; write it elsewhere`);
     }
   }

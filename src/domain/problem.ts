@@ -21,6 +21,8 @@ export const PROBLEM_CODES = [
   'file-binary',
   'file-undecodable',
   'no-input',
+  'file-skipped',
+  'same-file',
   // header
   'missing-column',
   'unknown-column',
@@ -71,5 +73,3 @@ export function problem(
     message: cutEchoes(message),
   };
 }
-
-export const isError = (p: Problem): boolean => p.severity === 'error';
