@@ -85,8 +85,10 @@ export function findTooDeep(text: string, limit: number): TooDeep | null {
       case 'tag':
         break;
       default:
-        // A scalar (plain, quoted or block) or anything else that starts a node.
-        if (flowDepth === 0 && !nodeStarted) {
+        // A scalar (plain, quoted or block) or anything else that starts a node. One over several lines (a
+        // block scalar's text) ends its line: the next key starts afresh.
+        if (flowDepth === 0 && newlines > 0) nodeStarted = false;
+        else if (flowDepth === 0 && !nodeStarted) {
           nodeColumn = start;
           nodeStarted = true;
         }

@@ -31,7 +31,7 @@ export function cut(text: string, max: number): string {
  * message passes (`problem`). A message with nothing long in it is returned as it is.
  */
 export function cutEchoes(message: string): string {
-  if (message.length <= ECHO_MAX + 2) return message;
+  if (message.length <= ECHO_MAX + 2 || (message.length <= MESSAGE_MAX && !hasLongQuote(message))) return message;
   let out = '';
   let from = 0;
   for (;;) {
@@ -47,6 +47,17 @@ export function cutEchoes(message: string): string {
   if (out.length <= MESSAGE_MAX) return out;
   const half = (MESSAGE_MAX >> 1) - 2;
   return `${out.slice(0, half)} … ${out.slice(out.length - half)}`;
+}
+
+/** Whether a quoted run is longer than ECHO_MAX: most messages have none, and are then left untouched. */
+function hasLongQuote(message: string): boolean {
+  for (let open = message.indexOf('"'); open !== -1; ) {
+    const close = closingQuote(message, open + 1);
+    if (close === -1) return false;
+    if (close - open - 1 > ECHO_MAX) return true;
+    open = message.indexOf('"', close + 1);
+  }
+  return false;
 }
 
 /** The index of the quote that ends a run starting at `from`, skipping backslash escapes; -1 when none. */

@@ -547,6 +547,14 @@ describe('YAML syntax', () => {
     expect(problems[0]?.message).toContain(`lists and mappings are nested more than ${MAX_NESTING} levels deep here`);
   });
 
+  it('nesting under block scalars (description: |) is counted too', () => {
+    // Each level: a key with a block scalar, then a key holding the next level, two spaces further right.
+    const levels = Array.from({ length: 12 }, (_, i) => `${'  '.repeat(i)}d${i}: |\n${'  '.repeat(i + 1)}text: - here\n${'  '.repeat(i)}n${i}:`).join('\n');
+    const problems = errorsOf(`version: 1\nx:\n${levels} end\n`);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.message).toContain('nested more than 8 levels deep');
+  });
+
   it('nesting within the limit is read as usual, block and flow mixed', () => {
     const departments = '  - id: sales\n    name: Продажи\n    clients_of: [hr]\n  - {id: hr, name: HR, clients_of: [sales]}\n';
     const { config } = parseConfig(yaml(departments), 'ic.yaml');
