@@ -44,14 +44,14 @@ const BIG_RUNS = Math.max(3, Math.min(RUNS, 3));
  * Runs a command once: wall time in seconds (process start included, as a user waits for it) and peak memory
  * (max RSS) in MB, from GNU time when there is one, else from what the process reports (see rss.mjs).
  */
-function runOnce(command, commandArgs, { rssFromOutput = false } = {}) {
+function runOnce(command, commandArgs, { rssFromOutput = false, allowFailure = false } = {}) {
   const timeFile = join(tmpdir(), `ic-bench-${process.pid}.time`);
   const useTime = GNU_TIME && !rssFromOutput;
   const [cmd, cmdArgs] = useTime ? ['/usr/bin/time', ['-f', '%M', '-o', timeFile, command, ...commandArgs]] : [command, commandArgs];
   const start = process.hrtime.bigint();
   const result = spawnSync(cmd, cmdArgs, { encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, NO_COLOR: '1' } });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  if (result.status !== 0) {
+  if (result.status !== 0 && !(allowFailure && result.status === 1)) {
     throw new Error(`${command} ${commandArgs.join(' ')} exited with ${result.status}:\n${(result.stderr ?? '').slice(0, 2000)}`);
   }
   let rssKb = Number.NaN;
@@ -196,6 +196,48 @@ for (const rows of SIZES) {
     } else out.push('  ic diff: not available in this build');
   }
   summary.push(row);
+}
+
+// Hostile sizes (issue 13, SPEC 5): memory must not grow with bad rows, nor time and memory with departments².
+{
+  out.push('');
+  out.push('Hostile sizes: peak memory of 1,000,000 invalid rows (goal < 300 MB), 3,000 departments (goal < 10 s)');
+  const invalid = join(DATA, 'invalid-1000000.csv');
+  if (!existsSync(invalid)) {
+    process.stderr.write('generating 1,000,000 invalid rows ...\n');
+    // Every row has an answer off the scale: one error each, no "did you mean" work, so memory is what is measured.
+    const lines = [`respondent_id,rater_department,target_department,${CRITERIA.join(',')}`];
+    for (let i = 0; i < 1_000_000; i++) lines.push(`r${i},d01,d02,9${',3'.repeat(CRITERIA.length - 1)}`);
+    writeFileSync(`${invalid}.tmp`, `${lines.join('\n')}\n`);
+    renameSync(`${invalid}.tmp`, invalid);
+  }
+  const config = join(DATA, 'ic.yaml');
+  const rejects = join(tmpdir(), `ic-bench-${process.pid}.rejects.csv`);
+  for (const [label, args] of [
+    ['validate 1M invalid', [IC, 'validate', invalid, '--config', config]],
+    ['score --skip-invalid --rejects 1M invalid', [IC, 'score', invalid, '--config', config, '--skip-invalid', '--rejects', rejects]],
+  ]) {
+    try {
+      const m = measure(label, process.execPath, args, 1, { allowFailure: true });
+      out.push(line(m, 1_000_000));
+    } catch (error) {
+      out.push(`  ${label}: failed (${String(error).split('\n')[0]})`);
+    }
+  }
+  const wide = join(DATA, 'departments-3000');
+  mkdirSync(wide, { recursive: true });
+  const wideConfig = join(wide, 'ic.yaml');
+  if (!existsSync(wideConfig)) {
+    const departments = Array.from({ length: 3000 }, (_, d) => `  - id: d${d}\n    name: Department ${d}`);
+    writeFileSync(wideConfig, ['version: 1', 'title: "3,000 departments"', 'scale: { min: 1, max: 5 }', 'departments:', ...departments, 'criteria:', '  - id: speed', '    name: Speed', ''].join('\n'));
+    writeFileSync(join(wide, 'one-row.csv'), 'respondent_id,rater_department,target_department,speed\nr1,d0,d1,4\n');
+  }
+  try {
+    const m = measure('validate --format json, 3,000 departments, 1 row', process.execPath, [IC, 'validate', join(wide, 'one-row.csv'), '--config', wideConfig, '--format', 'json'], 1, { allowFailure: true });
+    out.push(line(m, 1));
+  } catch (error) {
+    out.push(`  3,000 departments: failed (${String(error).split('\n')[0]})`);
+  }
 }
 
 out.push('');

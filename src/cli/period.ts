@@ -2,7 +2,12 @@
  * What score, diff and trend do with a period's data problems (SPEC 2.3): list them, refuse to compute on
  * data with errors unless --skip-invalid, say what was left out, and write --rejects so nothing is lost.
  */
+import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import type { Config } from '../config/types.js';
+import { nothingToScore } from '../pipeline/nothingRead.js';
+import type { Reject } from '../pipeline/loadPeriod.js';
 import { scoreFiles, type ScoredPeriod } from '../pipeline/scoreFiles.js';
 import { renderCsv } from '../render/csv/csv.js';
 import { renderProblems } from '../render/problems.js';
@@ -42,7 +47,13 @@ export async function scorePeriods(periods: readonly PeriodInput[], config: Conf
     }
   }
   const scored: ScoredPeriod[] = [];
-  for (const period of periods) scored.push(await scoreFiles(period.inputs, config, { collectRejects: wantRejects }));
+  const rejects = wantRejects ? openRejects(options.rejects!, periods.length > 1) : null;
+  try {
+    for (const period of periods) scored.push(await scoreFiles(period.inputs, config, { onReject: rejects?.onReject(period.label) }));
+  } catch (error) {
+    rejects?.abort();
+    throw error;
+  }
 
   let totalErrors = 0;
   scored.forEach((s, i) => {
@@ -55,7 +66,9 @@ export async function scorePeriods(periods: readonly PeriodInput[], config: Conf
     process.stderr.write(renderProblems(shown, { color: terminal.color, maxPerKind: options.maxProblems, indent: period.label === null ? '' : '  ' }));
   });
 
-  if (wantRejects) await writeRejects(options.rejects!, scored, periods);
+  await rejects?.close();
+  const nothing = scored.map((s) => nothingToScore(s.load)).find((why) => why !== null);
+  if (nothing !== undefined && nothing !== null) throw new UserError(nothing);
 
   if (totalErrors > 0 && !options.skipInvalid) {
     const rowsWithErrors = scored.reduce((n, s) => n + s.load.rows.withErrors, 0);
@@ -105,17 +118,48 @@ export async function writeReport(text: string, periods: readonly PeriodInput[],
   await writeResult(text, options.out, protectedPaths);
 }
 
-/** Every left-out row with its file, line and reason; `row` is the record's original text. */
-async function writeRejects(path: string, scored: readonly ScoredPeriod[], periods: readonly PeriodInput[]): Promise<void> {
-  const several = periods.length > 1;
-  const rows: (string | number)[][] = [];
-  scored.forEach((s, i) => {
-    for (const r of s.load.rejects) {
-      const cells: (string | number)[] = [r.file, r.line, r.reason, r.raw];
-      rows.push(several ? [periods[i]!.label ?? '', ...cells] : cells);
-    }
-  });
-  const text = renderCsv(several ? ['period', 'file', 'line', 'reason', 'row'] : ['file', 'line', 'reason', 'row'], rows);
-  // The path was checked against the inputs before any work (scorePeriods).
-  await writeResult(text, path, [], '--rejects');
+/**
+ * Every left-out row with its file, line and reason (`row` is the record's original text), written as rows come
+ * (so that a million bad rows take no memory), into a temporary file renamed over `path` at the end.
+ */
+function openRejects(path: string, several: boolean): { onReject(label: string | null): (r: Reject) => void; close(): Promise<void>; abort(): void } {
+  const header = several ? ['period', 'file', 'line', 'reason', 'row'] : ['file', 'line', 'reason', 'row'];
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
+  let fd: number;
+  try {
+    fd = openSync(tmp, 'wx');
+  } catch (error) {
+    throw new UserError(`cannot write ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'}); check that the folder exists and is writable`);
+  }
+  writeSync(fd, renderCsv(header, []));
+  let batch: (string | number)[][] = [];
+  const flush = () => {
+    if (batch.length === 0) return;
+    const text = renderCsv(header, batch);
+    writeSync(fd, text.slice(text.indexOf('\n') + 1)); // without the header line, written once above
+    batch = [];
+  };
+  return {
+    onReject: (label) => (r) => {
+      batch.push(several ? [label ?? '', r.file, r.line, r.reason, r.raw] : [r.file, r.line, r.reason, r.raw]);
+      if (batch.length >= 1000) flush();
+    },
+    abort() {
+      closeSync(fd);
+      rmSync(tmp, { force: true });
+    },
+    async close() {
+      try {
+        flush();
+        closeSync(fd);
+        // The path was checked against the inputs before any work (scorePeriods).
+        checkOutPath(path, [], '--rejects');
+        await rename(tmp, path);
+      } catch (error) {
+        await rm(tmp, { force: true });
+        if (error instanceof UserError) throw error;
+        throw new UserError(`cannot write ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'}); check that the folder exists and is writable`);
+      }
+    },
+  };
 }

@@ -3,7 +3,7 @@ import type { Config } from '../config/types.js';
 import { createPeriodAggregator } from '../core/aggregate.js';
 import type { PeriodScores } from '../core/results.js';
 import { scorePeriod } from '../core/score.js';
-import { loadPeriod, type PeriodLoad } from './loadPeriod.js';
+import { loadPeriod, type LoadOptions, type PeriodLoad } from './loadPeriod.js';
 
 export interface ScoredPeriod {
   load: PeriodLoad;
@@ -11,10 +11,15 @@ export interface ScoredPeriod {
   scores: PeriodScores;
 }
 
-export async function scoreFiles(inputs: readonly string[], config: Config, options: { collectRejects?: boolean } = {}): Promise<ScoredPeriod> {
+export async function scoreFiles(
+  inputs: readonly string[],
+  config: Config,
+  options: { collectRejects?: boolean; onReject?: LoadOptions<unknown>['onReject'] } = {},
+): Promise<ScoredPeriod> {
   const { load, result } = await loadPeriod(inputs, config, {
     consumer: () => createPeriodAggregator(config),
     collectRejects: options.collectRejects ?? false,
+    onReject: options.onReject,
   });
   // loadPeriod always returns the consumer's result when a consumer is given.
   return { load, scores: scorePeriod(result!, config) };

@@ -4,7 +4,7 @@
  * pass, not by reading the input again); the same file given twice is read once.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, linkSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, FIXTURES, ic, workdir } from '../helpers/cli.js';
@@ -119,5 +119,37 @@ describe('the same file given twice is read once (SPEC 2.2)', () => {
     const pair = pairs.find((p) => p.rater === 'sales' && p.target === 'procurement');
     expect(pair?.score ?? null).toBeNull(); // one person: hidden, as with the file given once
     expect(run.stderr).toContain('anna-copy.csv  this is a byte-identical copy of anna.csv');
+  });
+});
+
+describe('honest empties and names (issue 13)', () => {
+  it('a missing input, a folder with nothing to read, or no data row: exit 1, also with --skip-invalid', () => {
+    const dir = company();
+    mkdirSync(join(dir, 'empty'));
+    writeFileSync(join(dir, 'empty', 'scan.pdf'), '%PDF');
+    writeFileSync(join(dir, 'header-only.csv'), 'respondent_id,rater_department,target_department,speed,quality\n');
+    for (const [input, words] of [
+      ['nothere.csv', 'nothing was computed: nothere.csv gives no responses file to read'],
+      ['empty', 'nothing was computed: empty gives no responses file to read'],
+      ['header-only.csv', 'nothing was computed: no data row was read from header-only.csv'],
+    ] as const) {
+      const run = ic(['score', '--config', 'ic.yaml', '--skip-invalid', input, ...(input === 'nothere.csv' ? ['good.csv'] : [])], { cwd: dir });
+      expect(run.code, input).toBe(1);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toContain(words);
+    }
+    const listed = ic(['validate', '--config', 'ic.yaml', 'empty'], { cwd: dir });
+    expect(listed.code).toBe(1);
+    expect(listed.stderr + listed.stdout).toContain('empty/scan.pdf  skipped: not a table ic reads (it reads .csv, .tsv, .txt files)');
+  });
+
+  it('a file name that is not UTF-8 is shown escaped, and the file is read', () => {
+    const dir = company();
+    mkdirSync(join(dir, 'q'));
+    writeFileSync(Buffer.concat([Buffer.from(join(dir, 'q', 'anna-')), Buffer.from([0xff, 0xfe]), Buffer.from('.csv')]), readFileSync(join(dir, 'good.csv')));
+    const run = ic(['validate', '--config', 'ic.yaml', '--format', 'json', 'q'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout) as { files: { file: string; rows: number }[] };
+    expect(report.files).toEqual([expect.objectContaining({ file: 'q/anna-\\xff\\xfe.csv', rows: 8 })]);
   });
 });

@@ -33,7 +33,7 @@ type Fill = (rater: string, target: string, person: number) => readonly string[]
 
 /**
  * The hand-checked part: what the three people of sales and of delivery say about procurement.
- * Everything else gets 4s.
+ * Everything else gets 4s (and a comment that tells the people apart).
  */
 const answers: Fill = (rater, target, p) => {
   if (target === 'procurement' && rater === 'sales') {
@@ -42,7 +42,8 @@ const answers: Fill = (rater, target, p) => {
   if (target === 'procurement' && rater === 'delivery') {
     return [['2', '3', '', ''], ['3', '3', ' ', 'н/о'], ['4', '3', '5', '']][p]!;
   }
-  return ['4', '4', '4', ''];
+  // Each person's comment differs: byte-identical files would be read once, as copies of one file (SPEC 2.2).
+  return ['4', '4', '4', p === 0 ? '' : `person ${p + 1}`];
 };
 
 interface Collected {
