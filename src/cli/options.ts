@@ -1,11 +1,13 @@
 /** Options shared by the commands: one definition, used by help text and by validation. */
 import { Option, type Command } from 'commander';
 import { FORMATS, type Format } from '../domain/format.js';
+import { LANGUAGES, type Language } from '../domain/language.js';
 import { UsageError } from './errors.js';
 
 
 export interface CommonOptions {
   config?: string;
+  lang?: Language;
   format?: Format;
   out?: string;
   color: boolean;
@@ -22,6 +24,13 @@ export function addOutputOptions(command: Command, formats: readonly Format[] = 
     .option('-o, --out <file>', 'write the report to a file (atomically; never over an input)')
     .option('--no-color', 'no colours (also when NO_COLOR is set or the output is not a terminal)')
     .option('-q, --quiet', 'print only the result: no notes or warnings on stderr');
+}
+
+/** --lang: the language of every word of the report. */
+export function addLanguageOption(command: Command, what = 'the report'): Command {
+  return command.addOption(
+    new Option('--lang <lang>', `language of ${what} (default: language: of the config, else ru when its title or department names are in Russian, else en)`).choices(LANGUAGES),
+  );
 }
 
 /** Help text that ends every command's --help: real invocations. */

@@ -32,6 +32,8 @@ const doc: ReportDocument = {
     { kind: 'notes', notes: ['No score: HR'] },
     { kind: 'lines', lines: [{ text: 'only on screen' }], only: 'terminal' },
   ],
+  language: 'en',
+  hiddenMarkers: { fewer_than_k: 'n<3', secondary: 'hidden', no_responses: '—' },
   anonymityMin: 3,
   records: { columns: keyedColumns(['department', 'score']), rows: [[text('=Sales'), num(4.256, 'score')], [text('IT'), maybe(null, 'fewer_than_k', 'score')]] },
   machine: { departments: [{ id: 'it', score: null, reason: 'fewer_than_k' }] },

@@ -1,6 +1,7 @@
 /** Any report document as terminal text: a header line, the method in dim, then each section. */
 import type { ChalkInstance } from 'chalk';
 import type { ReportDocument, Section } from '../../report/document.js';
+import { displayContext } from '../number.js';
 import { renderProblems } from '../problems.js';
 import { paintTone, renderTableText } from './table.js';
 
@@ -11,7 +12,7 @@ export interface TextOptions {
 function sectionLines(section: Section, doc: ReportDocument, color: ChalkInstance): string[] {
   switch (section.kind) {
     case 'table': {
-      const out = [color.bold(section.heading), renderTableText(section.table, { anonymityMin: doc.anonymityMin }, color).trimEnd()];
+      const out = [color.bold(section.heading), renderTableText(section.table, displayContext(doc), color).trimEnd()];
       if (section.summary !== undefined || section.notes.length > 0) out.push('');
       if (section.summary !== undefined) out.push(color.bold(section.summary));
       out.push(...section.notes.map((n) => color.dim(n.text)));
@@ -22,7 +23,7 @@ function sectionLines(section: Section, doc: ReportDocument, color: ChalkInstanc
     case 'notes':
       return ['', ...section.notes.map((n) => color.dim(n))];
     case 'problems': {
-      const listed = renderProblems(section.problems, { color, maxPerKind: section.maxPerKind });
+      const listed = renderProblems(section.problems, { color, maxPerKind: section.maxPerKind, words: section.words });
       return listed === '' ? [] : [listed.trimEnd()];
     }
     case 'lines':

@@ -11,6 +11,7 @@ import { scorePeriod } from '../../../src/core/score.js';
 import type { QuestionnaireRow } from '../../../src/domain/questionnaire.js';
 import type { RowCounts } from '../../../src/pipeline/loadPeriod.js';
 import { renderDocument } from '../../../src/render/document.js';
+import { ENGLISH } from '../../../src/report/phrases/en.js';
 import { buildScoreDocument } from '../../../src/report/score/build.js';
 import { VIEWS, type View } from '../../../src/report/score/views.js';
 import { makeConfig } from '../../helpers/config.js';
@@ -35,7 +36,7 @@ function counts(n: number): RowCounts {
 }
 
 function render(scores: PeriodScores, config: Config, view: View, format: (typeof FORMATS)[number], options: { excel?: boolean; color?: boolean } = {}): string {
-  const doc = buildScoreDocument({ scores, config, rows: counts(scores.rowsUsed), inputs: ['responses.csv'] }, view);
+  const doc = buildScoreDocument({ scores, config, rows: counts(scores.rowsUsed), inputs: ['responses.csv'] }, view, ENGLISH);
   return renderDocument(doc, format, { color: options.color ? coloured : plain, excel: options.excel ?? false });
 }
 
