@@ -61,6 +61,8 @@ export interface ReportDocument {
   language: Language;
   /** How a hidden value shows in a table for people, by reason. */
   hiddenMarkers: Record<NullReason, string>;
+  /** Said under a table on a narrow terminal, before the titles of the columns left out. */
+  leftOutNote: string;
   /** Anonymity threshold, said in CSV beside a hidden value. */
   anonymityMin: number;
   /** What --format csv writes: one machine-readable table. */

@@ -28,6 +28,13 @@ export interface Column {
   align?: 'left' | 'right';
   /** Shown on a terminal only (a sparkline means nothing in a printed table). */
   terminalOnly?: boolean;
+  /**
+   * May be left out on a narrow terminal: the lowest first. Undefined: always shown. The note under the
+   * table names what was left out, and --wide shows everything.
+   */
+  priority?: number;
+  /** May be cut with "…" on a narrow terminal (a name). */
+  cut?: boolean;
 }
 
 export interface TableModel {

@@ -84,6 +84,7 @@ export function buildValidationDocument(report: ValidationReport, maxPerKind: nu
       { ...problems, maxPerKind: Infinity, only: 'print' },
     ],
     language: p.language,
+    leftOutNote: p.leftOut,
     hiddenMarkers: hiddenMarkers(p, 0),
     anonymityMin: 0,
     records: {

@@ -33,6 +33,7 @@ const doc: ReportDocument = {
     { kind: 'lines', lines: [{ text: 'only on screen' }], only: 'terminal' },
   ],
   language: 'en',
+  leftOutNote: 'left out:',
   hiddenMarkers: { fewer_than_k: 'n<3', secondary: 'hidden', no_responses: '—' },
   anonymityMin: 3,
   records: { columns: keyedColumns(['department', 'score']), rows: [[text('=Sales'), num(4.256, 'score')], [text('IT'), maybe(null, 'fewer_than_k', 'score')]] },

@@ -41,7 +41,7 @@ describe('decimalsKeepingSide', () => {
       { hiddenMarkers: { fewer_than_k: 'n<3', secondary: 'hidden', no_responses: '—' } },
       new Chalk({ level: 0 }),
     );
-    expect(text.split('\n').map((l) => l.trimEnd())).toEqual(['Department  Score', 'A           3.496', 'B            4.25', '']);
+    expect(text.text.split('\n').map((l) => l.trimEnd())).toEqual(['Department  Score', 'A           3.496', 'B            4.25', '']);
   });
 });
 

@@ -52,6 +52,7 @@ export function buildDiffDocument(input: DiffJsonInput, view: DiffView, p: Repor
     meta: [periodLine(labels.a, input.inputs.a, input.rows.a, p), periodLine(labels.b, input.inputs.b, input.rows.b, p), p.diff.meta(aggregation, anonymityMin)],
     sections,
     language: p.language,
+    leftOutNote: p.leftOut,
     hiddenMarkers: hiddenMarkers(p, anonymityMin),
     anonymityMin,
     records: viewModel(input, view, false, p),

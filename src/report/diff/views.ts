@@ -71,17 +71,17 @@ export function departmentDiffView(diff: PeriodDiff, labels: PeriodLabels, forDi
     const t = p.diff.columns;
     return {
       columns: [
-        { key: 'department', title: t.department },
-        { key: 'id', title: t.id },
+        { key: 'department', title: t.department, cut: true },
+        { key: 'id', title: t.id, priority: 1 },
         { key: 'score_a', title: labels.a, align: 'right' },
         { key: 'score_b', title: labels.b, align: 'right' },
         { key: 'delta', title: 'Δ', align: 'right' },
-        { key: 'z', title: 'z', align: 'right' },
-        { key: 'p', title: 'p', align: 'right' },
+        { key: 'z', title: 'z', align: 'right', priority: 4 },
+        { key: 'p', title: 'p', align: 'right', priority: 3 },
         { key: 'change', title: t.change },
-        { key: 'rank', title: t.rank, align: 'right' },
-        { key: 'favorable_pct_change', title: t.favorableDelta, align: 'right' },
-        { key: 'respondents', title: t.respondents, align: 'right' },
+        { key: 'rank', title: t.rank, align: 'right', priority: 5 },
+        { key: 'favorable_pct_change', title: t.favorableDelta, align: 'right', priority: 2 },
+        { key: 'respondents', title: t.respondents, align: 'right', priority: 1 },
       ],
       rows: diff.departments.map((d) => {
         const tone = moveTone(d);
@@ -167,11 +167,11 @@ export function criterionDiffView(diff: PeriodDiff, criteria: readonly Criterion
   }
   return {
     columns: [
-      { key: 'department', title: p.diff.columns.department },
-      { key: 'id', title: p.diff.columns.id },
+      { key: 'department', title: p.diff.columns.department, cut: true },
+      { key: 'id', title: p.diff.columns.id, priority: 1 },
       { key: 'delta', title: p.diff.columns.scoreDelta, align: 'right' },
       { key: 'change', title: p.diff.columns.change },
-      ...config.criteria.map((c): Column => ({ key: c.id, title: c.id, align: 'right' })),
+      ...config.criteria.map((c): Column => ({ key: c.id, title: c.id, align: 'right', priority: 2 })),
     ],
     rows: diff.departments
       .filter((d) => d.status === 'both')
@@ -210,8 +210,8 @@ export function pairDiffView(pairs: readonly PairDiff[], config: Config, labels:
         { key: 'score_a', title: labels.a, align: 'right' },
         { key: 'score_b', title: labels.b, align: 'right' },
         { key: 'delta', title: 'Δ', align: 'right' },
-        { key: 'respondents', title: p.diff.columns.respondents, align: 'right' },
-        { key: 'note', title: '' },
+        { key: 'respondents', title: p.diff.columns.respondents, align: 'right', priority: 1 },
+        { key: 'note', title: '', cut: true },
       ],
       rows: pairs.map((pair) => [
         text(pair.raterId),

@@ -6,6 +6,7 @@ const where = (w: Where): string => (w.both ? 'both periods' : w.label);
 
 export const ENGLISH: ReportPhrases = {
   language: 'en',
+  leftOut: 'left out to fit the terminal (--wide shows every column):',
   rows: (n) => plural(n, 'row'),
   markers: { fewerThanK: (k) => `n<${k}`, secondary: 'hidden', noResponses: '—' },
   legend: {

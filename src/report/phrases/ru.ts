@@ -12,6 +12,7 @@ const respondentsAfterLess = (k: number): string => `${k} ${pluralForm(k, 'ru', 
 
 export const RUSSIAN: ReportPhrases = {
   language: 'ru',
+  leftOut: 'не показаны, чтобы таблица поместилась в терминал (--wide покажет все колонки):',
   rows: (n) => count(n, ROWS),
   markers: { fewerThanK: (k) => `n<${k}`, secondary: 'скрыто', noResponses: '—' },
   legend: {

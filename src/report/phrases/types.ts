@@ -17,6 +17,8 @@ export type ProblemWords = Pick<ReportPhrases['validate'], 'problemTitles' | 'se
 
 export interface ReportPhrases {
   language: Language;
+  /** Under a table on a narrow terminal, before the titles of the columns left out. */
+  leftOut: string;
   /** "12 rows" — a count of questionnaire rows. */
   rows(n: number): string;
   /** The short markers of hidden values in tables (fewer_than_k shows the threshold). */

@@ -56,6 +56,7 @@ export function buildScoreDocument(input: ScoreReportInput, view: View, p: Repor
     meta: [p.score.meta(rows.used, rows.read, scores.aggregation, scores.anonymityMin)],
     sections,
     language: p.language,
+    leftOutNote: p.leftOut,
     hiddenMarkers: hiddenMarkers(p, scores.anonymityMin),
     anonymityMin: scores.anonymityMin,
     records: viewModel(input, view, false, p),

@@ -40,15 +40,15 @@ export function departmentView(scores: PeriodScores, config: Config, p: ReportPh
   const t = p.score.columns;
   const columns: Column[] = [
     { key: 'rank', title: t.rank, align: 'right' },
-    { key: 'department', title: t.department },
-    { key: 'id', title: t.id },
+    { key: 'department', title: t.department, cut: true },
+    { key: 'id', title: t.id, priority: 1 },
     { key: 'score', title: t.score, align: 'right' },
-    { key: 'ci95_low', title: t.ci95, align: 'right' },
-    { key: 'ci95_high', title: '', align: 'left' },
-    { key: 'favorable_pct', title: t.favorable, align: 'right' },
-    { key: 'respondents', title: t.respondents, align: 'right' },
-    { key: 'raters', title: t.raters, align: 'right' },
-    ...config.criteria.map((c): Column => ({ key: c.id, title: c.id, align: 'right' })),
+    { key: 'ci95_low', title: t.ci95, align: 'right', priority: 4 },
+    { key: 'ci95_high', title: '', align: 'left', priority: 4 },
+    { key: 'favorable_pct', title: t.favorable, align: 'right', priority: 6 },
+    { key: 'respondents', title: t.respondents, align: 'right', priority: 5 },
+    { key: 'raters', title: t.raters, align: 'right', priority: 2 },
+    ...config.criteria.map((c): Column => ({ key: c.id, title: c.id, align: 'right', priority: 3 })),
     { key: 'flags', title: t.flags },
   ];
   const rows = byRank(scores.departments).map((d): CellValue[] => [
@@ -72,13 +72,13 @@ export function criterionView(scores: PeriodScores, config: Config, p: ReportPhr
   const totalWeight = config.criteria.reduce((s, c) => s + c.weight, 0);
   return {
     columns: [
-      { key: 'criterion', title: t.criterion },
-      { key: 'id', title: t.id },
-      { key: 'weight_pct', title: t.weight, align: 'right' },
+      { key: 'criterion', title: t.criterion, cut: true },
+      { key: 'id', title: t.id, priority: 1 },
+      { key: 'weight_pct', title: t.weight, align: 'right', priority: 3 },
       { key: 'mean', title: t.mean, align: 'right' },
-      { key: 'favorable_pct', title: t.favorable, align: 'right' },
-      { key: 'answers', title: t.answers, align: 'right' },
-      { key: 'respondents', title: t.respondents, align: 'right' },
+      { key: 'favorable_pct', title: t.favorable, align: 'right', priority: 4 },
+      { key: 'answers', title: t.answers, align: 'right', priority: 2 },
+      { key: 'respondents', title: t.respondents, align: 'right', priority: 2 },
     ],
     rows: scores.criteria.map((c) => [
       text(c.name),
@@ -100,8 +100,9 @@ export function pairMatrixView(scores: PeriodScores, config: Config, p: ReportPh
   return {
     heat: true,
     columns: [
-      { key: 'target', title: p.score.columns.pairCorner },
-      ...raters.map((r): Column => ({ key: config.departments[r]!.id, title: config.departments[r]!.id, align: 'right' })),
+      { key: 'target', title: p.score.columns.pairCorner, cut: true },
+      // On a narrow terminal the rightmost raters go first; the note names them.
+      ...raters.map((r): Column => ({ key: config.departments[r]!.id, title: config.departments[r]!.id, align: 'right', priority: 1 })),
     ],
     rows: targets.map((t) => [
       text(config.departments[t]!.name),
@@ -149,13 +150,13 @@ export function raterView(scores: PeriodScores, p: ReportPhrases): TableModel {
     .sort((a, b) => (a.difference ?? Infinity) - (b.difference ?? Infinity) || a.index - b.index);
   return {
     columns: [
-      { key: 'rater', title: t.rater },
-      { key: 'id', title: t.id },
+      { key: 'rater', title: t.rater, cut: true },
+      { key: 'id', title: t.id, priority: 1 },
       { key: 'given_mean', title: t.gives, align: 'right' },
-      { key: 'company_mean', title: t.company, align: 'right' },
+      { key: 'company_mean', title: t.company, align: 'right', priority: 2 },
       { key: 'difference', title: t.difference, align: 'right' },
-      { key: 'respondents', title: t.respondents, align: 'right' },
-      { key: 'rows', title: t.rows, align: 'right' },
+      { key: 'respondents', title: t.respondents, align: 'right', priority: 3 },
+      { key: 'rows', title: t.rows, align: 'right', priority: 2 },
       { key: 'tendency', title: '' },
     ],
     rows: raters.map((r) => [

@@ -25,6 +25,7 @@ export function buildTrendDocument(input: TrendInput, p: ReportPhrases): ReportD
     meta: labels.map((l, i) => periodLine(l, input.inputs[i] ?? [], input.rows[i], p)),
     sections,
     language: p.language,
+    leftOutNote: p.leftOut,
     hiddenMarkers: hiddenMarkers(p, anonymityMin),
     anonymityMin,
     records: trendView(trend, labels, config, { forDisplay: false }, p),

@@ -38,13 +38,14 @@ export function trendView(trend: PeriodTrend, labels: readonly string[], config:
     };
   }
   const columns: Column[] = [
-    { key: 'department', title: p.diff.columns.department },
-    { key: 'id', title: p.diff.columns.id },
-    ...labels.map((l): Column => ({ key: periodKey(l), title: l, align: 'right' })),
-    { key: 'trend', title: p.trend.columns.trend, terminalOnly: true },
+    { key: 'department', title: p.diff.columns.department, cut: true },
+    { key: 'id', title: p.diff.columns.id, priority: 1 },
+    // On a narrow terminal the oldest periods go first (the sparkline still shows them); the last two stay.
+    ...labels.map((l, i): Column => ({ key: periodKey(l), title: l, align: 'right', ...(i < labels.length - 2 ? { priority: 3 + i / labels.length } : {}) })),
+    { key: 'trend', title: p.trend.columns.trend, terminalOnly: true, priority: 5 },
     { key: 'latest_delta', title: p.trend.columns.lastDelta, align: 'right' },
-    { key: 'latest_z', title: 'z', align: 'right' },
-    { key: 'latest_p', title: 'p', align: 'right' },
+    { key: 'latest_z', title: 'z', align: 'right', priority: 2 },
+    { key: 'latest_p', title: 'p', align: 'right', priority: 4 },
     { key: 'latest_change', title: `${last.a} → ${last.b}` },
   ];
   return {
