@@ -1,6 +1,7 @@
 /** The `ic diff` report document, from the computed diff: the chosen view, the summary, notes, the JSON contract. */
 import { SIGNIFICANCE_Z } from '../../core/diff.js';
 import type { ReportDocument, Section } from '../document.js';
+import { hiddenCounts } from '../hidden.js';
 import type { ReportPhrases } from '../phrases/types.js';
 import { hiddenMarkers, legend, type TableModel } from '../table.js';
 import { diffJson, type DiffJsonInput } from './json.js';
@@ -49,7 +50,7 @@ export function buildDiffDocument(input: DiffJsonInput, view: DiffView, p: Repor
   return {
     title: config.title,
     covers: { kind: 'periods', text: `${labels.a} → ${labels.b}` },
-    meta: [periodLine(labels.a, input.inputs.a, input.rows.a, p), periodLine(labels.b, input.inputs.b, input.rows.b, p), p.diff.meta(aggregation, anonymityMin)],
+    meta: [periodLine(labels.a, input.inputs.a, input.rows.a, p), periodLine(labels.b, input.inputs.b, input.rows.b, p), p.diff.meta(aggregation, anonymityMin), p.hidden(hiddenCounts(input.scores.a), anonymityMin, labels.a), p.hidden(hiddenCounts(input.scores.b), anonymityMin, labels.b)],
     sections,
     language: p.language,
     leftOutNote: p.leftOut,

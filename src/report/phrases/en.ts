@@ -15,6 +15,16 @@ export const ENGLISH: ReportPhrases = {
     noResponses: '—: no responses',
   },
   number: (value, digits) => value.toFixed(digits),
+  hidden: (c, k, period) => {
+    const total = c.fewer_than_k + c.secondary + c.no_responses;
+    const parts = [
+      ...(c.fewer_than_k > 0 ? [`fewer than ${k} respondents: ${c.fewer_than_k}`] : []),
+      ...(c.secondary > 0 ? [`secondary, so that those cannot be worked out: ${c.secondary}`] : []),
+      ...(c.no_responses > 0 ? [`no responses: ${c.no_responses}`] : []),
+    ];
+    return `${period === undefined ? '' : `${period}: `}values not shown: ${total}${parts.length === 0 ? '' : ` (${parts.join('; ')})`}`;
+  },
+  aggregation: (mode) => (mode === 'departments' ? 'aggregation by departments (each client department counts equally)' : 'aggregation by respondents (every answer counts equally)'),
 
   score: {
     viewTitle: {

@@ -21,6 +21,16 @@ export const RUSSIAN: ReportPhrases = {
     noResponses: '—: нет ответов',
   },
   number: (value, digits) => formatFixed(value, digits, 'ru'),
+  hidden: (c, k, period) => {
+    const total = c.fewer_than_k + c.secondary + c.no_responses;
+    const parts = [
+      ...(c.fewer_than_k > 0 ? [`меньше ${respondentsAfterLess(k)}: ${c.fewer_than_k}`] : []),
+      ...(c.secondary > 0 ? [`вторично, чтобы их нельзя было вычислить: ${c.secondary}`] : []),
+      ...(c.no_responses > 0 ? [`нет ответов: ${c.no_responses}`] : []),
+    ];
+    return `${period === undefined ? '' : `${period}: `}не показано значений: ${total}${parts.length === 0 ? '' : ` (${parts.join('; ')})`}`;
+  },
+  aggregation: (mode) => (mode === 'departments' ? 'усреднение по подразделениям (каждое подразделение-клиент весит одинаково)' : 'усреднение по респондентам (каждый ответ весит одинаково)'),
 
   score: {
     viewTitle: {

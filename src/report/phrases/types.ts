@@ -25,6 +25,10 @@ export interface ReportPhrases {
   markers: { fewerThanK(k: number): string; secondary: string; noResponses: string };
   /** What the markers used in a table mean. */
   legend: { fewerThanK(k: number): string; secondary: string; noResponses: string };
+  /** "hidden values: 3 (fewer than 3 respondents: 2, secondary: 1)"; `period` names it when there are several. */
+  hidden(counts: Record<'fewer_than_k' | 'secondary' | 'no_responses', number>, k: number, period?: string): string;
+  /** The aggregation mode, for reports that do not say it elsewhere. */
+  aggregation(mode: Aggregation): string;
   /** A score in a sentence ("4.25" / "4,25"). */
   number(value: number, digits: number): string;
 

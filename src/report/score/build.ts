@@ -4,6 +4,7 @@ import { needsAttention } from '../../core/attention.js';
 import type { PeriodScores } from '../../core/results.js';
 import type { RowCounts } from '../../pipeline/loadPeriod.js';
 import type { ReportDocument, Section } from '../document.js';
+import { hiddenCounts } from '../hidden.js';
 import type { ReportPhrases } from '../phrases/types.js';
 import { hiddenMarkers, legend, type TableModel } from '../table.js';
 import { scoreJson } from './json.js';
@@ -53,7 +54,7 @@ export function buildScoreDocument(input: ScoreReportInput, view: View, p: Repor
   return {
     title: config.title,
     covers: { kind: 'files', text: input.inputs.join(', ') },
-    meta: [p.score.meta(rows.used, rows.read, scores.aggregation, scores.anonymityMin)],
+    meta: [p.score.meta(rows.used, rows.read, scores.aggregation, scores.anonymityMin), p.hidden(hiddenCounts(scores), scores.anonymityMin)],
     sections,
     language: p.language,
     leftOutNote: p.leftOut,

@@ -3,6 +3,7 @@ import { SIGNIFICANCE_Z } from '../../core/diff.js';
 import { periodLine } from '../diff/build.js';
 import { notEvaluatedLines, significanceNote } from '../diff/views.js';
 import type { Note, ReportDocument, Section } from '../document.js';
+import { hiddenCounts } from '../hidden.js';
 import type { ReportPhrases } from '../phrases/types.js';
 import { hiddenMarkers, legend } from '../table.js';
 import { trendJson, type TrendInput } from './json.js';
@@ -22,7 +23,11 @@ export function buildTrendDocument(input: TrendInput, p: ReportPhrases): ReportD
   return {
     title: config.title,
     covers: { kind: 'periods', text: labels.join(' → ') },
-    meta: labels.map((l, i) => periodLine(l, input.inputs[i] ?? [], input.rows[i], p)),
+    meta: [
+      ...labels.map((l, i) => periodLine(l, input.inputs[i] ?? [], input.rows[i], p)),
+      p.aggregation(input.scores[input.scores.length - 1]!.aggregation),
+      ...input.scores.map((s, i) => p.hidden(hiddenCounts(s), s.anonymityMin, labels[i])),
+    ],
     sections,
     language: p.language,
     leftOutNote: p.leftOut,
