@@ -1,11 +1,14 @@
 /** Options shared by the commands: one definition, used by help text and by validation. */
 import { Option, type Command } from 'commander';
+import { extname } from 'node:path';
 import { FORMATS, type Format } from '../domain/format.js';
+import { LANGUAGES, type Language } from '../domain/language.js';
 import { UsageError } from './errors.js';
 
 
 export interface CommonOptions {
   config?: string;
+  lang?: Language;
   format?: Format;
   out?: string;
   color: boolean;
@@ -24,17 +27,48 @@ export function addOutputOptions(command: Command, formats: readonly Format[] = 
     .option('-q, --quiet', 'print only the result: no notes or warnings on stderr');
 }
 
+/** --lang: the language of every word of the report. */
+export function addLanguageOption(command: Command, what = 'the report'): Command {
+  return command.addOption(
+    new Option('--lang <lang>', `language of ${what} (default: language: of the config, else ru when its title or department names are in Russian, else en)`).choices(LANGUAGES),
+  );
+}
+
 /** Help text that ends every command's --help: real invocations. */
 export function examples(lines: readonly string[]): string {
   return `\nExamples:\n${lines.map((l) => `  ${l}`).join("\n")}`;
 }
 
 /**
- * The report format: --format, else CSV when --excel asks for it, else a table. --excel only shapes CSV,
- * so asking for it with another format is a usage error rather than silently ignored.
+ * The format an --out file's extension means. One list: the outputs that come next (.html, .xlsx, .pdf)
+ * are added here, and every command that writes a report follows it.
  */
-export function reportFormat(options: { format?: Format | undefined; excel?: boolean | undefined }): Format {
-  const format = options.format ?? (options.excel ? 'csv' : 'table');
+export const OUT_EXTENSIONS: readonly (readonly [extension: string, format: Format])[] = [
+  ['.txt', 'table'],
+  ['.csv', 'csv'],
+  ['.md', 'md'],
+  ['.markdown', 'md'],
+  ['.json', 'json'],
+];
+
+/** The format --out FILE asks for by its extension; undefined for another extension (or none). */
+export function formatOfOut(out: string | undefined): Format | undefined {
+  if (out === undefined) return undefined;
+  const ext = extname(out).toLowerCase();
+  return OUT_EXTENSIONS.find(([e]) => e === ext)?.[1];
+}
+
+/**
+ * The report format: --format, else what the --out file's extension says, else CSV when --excel asks for
+ * it, else a table. A --format that disagrees with the extension, or --excel with anything but CSV, is a
+ * usage error rather than silently ignored.
+ */
+export function reportFormat(options: { format?: Format | undefined; excel?: boolean | undefined; out?: string | undefined }): Format {
+  const byExtension = formatOfOut(options.out);
+  if (options.format !== undefined && byExtension !== undefined && options.format !== byExtension) {
+    throw new UsageError(`--format ${options.format} does not go with --out ${options.out}, a ${extname(options.out!)} file (${byExtension}); change one of them`);
+  }
+  const format = options.format ?? byExtension ?? (options.excel ? 'csv' : 'table');
   if (options.excel && format !== 'csv') throw new UsageError(`--excel makes CSV for Excel; it does not go with --format ${format}`);
   return format;
 }

@@ -11,7 +11,7 @@ import type { Reject } from '../pipeline/loadPeriod.js';
 import { scoreFiles, type ScoredPeriod } from '../pipeline/scoreFiles.js';
 import { renderCsv } from '../render/csv/csv.js';
 import { renderProblems } from '../render/problems.js';
-import { plural } from '../report/language.js';
+import type { ReportPhrases } from '../report/phrases/types.js';
 import { countBySeverity } from '../report/validate.js';
 import { UserError } from './errors.js';
 import { checkOutPath, note, writeResult } from './output.js';
@@ -34,7 +34,7 @@ export interface PeriodInput {
 }
 
 /** Scores every period, listing all problems first; stops (exit 1) when any period has errors and --skip-invalid is not given. */
-export async function scorePeriods(periods: readonly PeriodInput[], config: Config, options: DataOptions, terminal: Terminal): Promise<ScoredPeriod[]> {
+export async function scorePeriods(periods: readonly PeriodInput[], config: Config, options: DataOptions, terminal: Terminal, p: ReportPhrases): Promise<ScoredPeriod[]> {
   const wantRejects = options.rejects !== undefined;
   // Before any work or any file written: a run that cannot write its outputs changes nothing.
   // The config is an input too: --rejects ic.yaml must not replace it.
@@ -60,10 +60,10 @@ export async function scorePeriods(periods: readonly PeriodInput[], config: Conf
     const period = periods[i]!;
     const { errors, warnings } = countBySeverity(s.load.problems);
     totalErrors += errors;
-    const shown = s.load.problems.filter((p) => p.severity === 'error' || !options.quiet);
+    const shown = s.load.problems.filter((problem) => problem.severity === 'error' || !options.quiet);
     if (shown.length === 0) return;
-    if (period.label !== null) process.stderr.write(`${terminal.color.bold(`${period.label}`)} (${period.inputs.join(', ')}): ${plural(errors, 'error')}, ${plural(warnings, 'warning')}\n`);
-    process.stderr.write(renderProblems(shown, { color: terminal.color, maxPerKind: options.maxProblems, indent: period.label === null ? '' : '  ' }));
+    if (period.label !== null) process.stderr.write(`${terminal.color.bold(`${period.label}`)} (${period.inputs.join(', ')}): ${p.run.periodProblems(errors, warnings)}\n`);
+    process.stderr.write(renderProblems(shown, { color: terminal.color, maxPerKind: options.maxProblems, indent: period.label === null ? '' : '  ', words: p.validate }));
   });
 
   await rejects?.close();
@@ -73,19 +73,14 @@ export async function scorePeriods(periods: readonly PeriodInput[], config: Conf
   if (totalErrors > 0 && !options.skipInvalid) {
     const rowsWithErrors = scored.reduce((n, s) => n + s.load.rows.withErrors, 0);
     // diff and trend: say which period, so the user knows which files to open.
-    const failing = periods.filter((p, i) => p.label !== null && countBySeverity(scored[i]!.load.problems).errors > 0).map((p) => p.label);
-    const whose = failing.length === 0 ? 'the data' : `the data of ${failing.length === 1 ? 'period' : 'periods'} ${failing.join(', ')}`;
-    throw new UserError(
-      `${whose} has ${plural(totalErrors, 'error')} in ${plural(rowsWithErrors, 'row')}; nothing was computed. ` +
-        'Fix the rows listed above, or run again with --skip-invalid to compute on the valid rows only' +
-        (wantRejects ? '' : ' (add --rejects FILE to keep the left-out rows)'),
-    );
+    const failing = periods.flatMap((period, i) => (period.label !== null && countBySeverity(scored[i]!.load.problems).errors > 0 ? [period.label] : []));
+    throw new UserError(p.run.refused(failing, totalErrors, rowsWithErrors, wantRejects));
   }
   scored.forEach((s, i) => {
     const r = s.load.rows;
     if (r.rejected === 0) return;
     const label = periods[i]!.label;
-    note(`${label === null ? '' : `${label}: `}left out ${plural(r.rejected, 'row')} of ${r.read}: ${reasonsSummary(s)}; computed on ${r.used}${wantRejects ? `; written to ${options.rejects}` : ''}`, options.quiet);
+    note(`${label === null ? '' : `${label}: `}${p.run.leftOut(r.rejected, r.read, reasonsSummary(s, p), r.used, options.rejects)}`, options.quiet);
   });
   return scored;
 }
@@ -95,17 +90,17 @@ export async function scorePeriods(periods: readonly PeriodInput[], config: Conf
  * Rows are counted from the row counts; the kinds are counted as problems, since one problem (a bad header)
  * can reject many rows and one row can have several problems.
  */
-function reasonsSummary(s: ScoredPeriod): string {
+function reasonsSummary(s: ScoredPeriod, p: ReportPhrases): string {
   const counts = new Map<string, number>();
-  for (const p of s.load.problems) {
-    if (p.severity === 'error') counts.set(p.code, (counts.get(p.code) ?? 0) + 1);
+  for (const problem of s.load.problems) {
+    if (problem.severity === 'error') counts.set(problem.code, (counts.get(problem.code) ?? 0) + 1);
   }
   const { rejected, withErrors } = s.load.rows;
   const parts: string[] = [];
   const errors = [...counts.values()].reduce((a, b) => a + b, 0);
-  if (withErrors > 0) parts.push(`${withErrors} with errors (${plural(errors, 'error')}: ${[...counts].map(([code, n]) => `${n} ${code}`).join(', ')})`);
+  if (withErrors > 0) parts.push(p.run.withErrors(withErrors, errors, [...counts].map(([code, n]) => `${n} ${code}`).join(', ')));
   // Without an error, a row is left out only when it has no answers (a warning: the row is ignored).
-  if (rejected > withErrors) parts.push(`${rejected - withErrors} with no answers (empty-row)`);
+  if (rejected > withErrors) parts.push(p.run.withNoAnswers(rejected - withErrors));
   return parts.join(', ');
 }
 

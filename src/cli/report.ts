@@ -7,38 +7,51 @@ import type { Config } from '../config/types.js';
 import type { ScoredPeriod } from '../pipeline/scoreFiles.js';
 import { renderDocument } from '../render/document.js';
 import type { ReportDocument } from '../report/document.js';
+import { reportLanguage } from '../report/language.js';
+import { phrasesFor } from '../report/phrases/index.js';
+import type { ReportPhrases } from '../report/phrases/types.js';
 import { positiveInt, requireConfig } from './context.js';
 import { EXIT } from './errors.js';
-import { addConfigOption, addOutputOptions, examples, reportFormat, type CommonOptions } from './options.js';
+import { addConfigOption, addLanguageOption, addOutputOptions, examples, reportFormat, type CommonOptions } from './options.js';
 import { scorePeriods, writeReport, type DataOptions, type PeriodInput } from './period.js';
-import { detectTerminal } from './terminal.js';
+import { detectTerminal, type Terminal } from './terminal.js';
 
 export interface DataCommandOptions extends CommonOptions, DataOptions {
   excel?: boolean;
+  wide?: boolean;
 }
 
 export async function reportOnPeriods(
   periods: readonly PeriodInput[],
   options: DataCommandOptions,
-  build: (scored: readonly ScoredPeriod[], config: Config) => ReportDocument,
+  build: (scored: readonly ScoredPeriod[], config: Config, phrases: ReportPhrases) => ReportDocument,
 ): Promise<number> {
   const format = reportFormat(options);
   const terminal = detectTerminal(options);
   const config = await requireConfig(options.config, periods[0]?.inputs[0], terminal);
-  const scored = await scorePeriods(periods, config, options, terminal);
-  const text = renderDocument(build(scored, config), format, { color: terminal.color, excel: options.excel ?? false });
+  const phrases = phrasesFor(reportLanguage(config, options.lang));
+  const scored = await scorePeriods(periods, config, options, terminal, phrases);
+  const doc = build(scored, config, phrases);
+  const text = renderDocument(doc, format, { color: terminal.color, excel: options.excel ?? false, width: tableWidth(terminal, options) });
   await writeReport(text, periods, config, options);
   return EXIT.ok;
+}
+
+/** On a terminal, tables fit its width unless --wide; a pipe or a file gets them whole. */
+export function tableWidth(terminal: Terminal, options: { wide?: boolean | undefined; out?: string | undefined }): number | undefined {
+  return terminal.isTTY && !options.wide && options.out === undefined ? terminal.width : undefined;
 }
 
 /** The options every command computing on data shares (config, output, data problems), and its examples. */
 export function addDataCommandOptions(command: Command, exampleLines: readonly string[]): Command {
   addConfigOption(command);
   addOutputOptions(command);
+  addLanguageOption(command);
   return command
     .option('--skip-invalid', 'compute on the valid rows only, leaving out rows with errors (says how many and why)')
     .option('--rejects <file>', 'write every left-out row, unchanged, with its file, line and reason (CSV)')
     .option('--max-problems <n>', 'list at most N problems of each kind', positiveInt('--max-problems'), 10)
+    .option('--wide', 'on a terminal, show every column of the table, however wide (a pipe or a file always gets them all)')
     .option('--excel', 'CSV for Excel in a Russian locale: UTF-8 BOM, ";" and decimal comma (implies --format csv)')
     .addHelpText('after', examples(exampleLines));
 }

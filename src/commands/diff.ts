@@ -38,7 +38,7 @@ export async function runDiff(positionals: string[], options: DiffOptions): Prom
     { label: labelA, inputs: sides.a },
     { label: labelB, inputs: sides.b },
   ];
-  return reportOnPeriods(periods, options, ([pa, pb], config) => {
+  return reportOnPeriods(periods, options, ([pa, pb], config, phrases) => {
     const a = pa!.scores;
     const b = pb!.scores;
     const diff = diffPeriods(a, b);
@@ -55,6 +55,7 @@ export async function runDiff(positionals: string[], options: DiffOptions): Prom
         ...(view === 'pair' ? { pairs: diffPairs(a, b) } : {}),
       },
       view,
+      phrases,
     );
   });
 }

@@ -2,10 +2,9 @@
 import { Command, Option } from 'commander';
 import { requireConfig } from '../cli/context.js';
 import { EXIT } from '../cli/errors.js';
-import { addConfigOption, addOutputOptions, examples, type CommonOptions } from '../cli/options.js';
+import { addConfigOption, addLanguageOption, addOutputOptions, examples, type CommonOptions } from '../cli/options.js';
 import { note, writeResult } from '../cli/output.js';
 import { detectTerminal } from '../cli/terminal.js';
-import { LANGUAGES, type Language } from '../domain/language.js';
 import { reportLanguage } from '../report/language.js';
 import { renderExplainMarkdown } from '../render/explain/markdown.js';
 import { renderExplainText } from '../render/explain/text.js';
@@ -15,7 +14,6 @@ export type ExplainFormat = (typeof EXPLAIN_FORMATS)[number];
 
 interface ExplainOptions extends Omit<CommonOptions, 'format'> {
   format?: ExplainFormat;
-  lang?: Language;
 }
 
 /** Plain text is for reading at the terminal; a file named .md gets Markdown unless --format says otherwise. */
@@ -51,8 +49,8 @@ export function explainCommand(): Command {
     );
   addConfigOption(command);
   addOutputOptions(command, EXPLAIN_FORMATS);
+  addLanguageOption(command, 'the text');
   return command
-    .addOption(new Option('--lang <lang>', 'language of the text (default: language: of the config, else ru when its title or department names are in Russian, else en)').choices(LANGUAGES))
     .addHelpText(
       'after',
       examples([

@@ -11,9 +11,9 @@ interface ScoreOptions extends DataCommandOptions {
 
 export async function runScore(files: string[], options: ScoreOptions): Promise<number> {
   if (files.length === 0) throw new UsageError('ic score needs the responses: ic score FILES... (CSV files or folders of them)');
-  return reportOnPeriods([{ label: null, inputs: files }], options, ([period], config) => {
+  return reportOnPeriods([{ label: null, inputs: files }], options, ([period], config, phrases) => {
     const { load, scores } = period!;
-    return buildScoreDocument({ scores, config, rows: load.rows, inputs: files }, options.by);
+    return buildScoreDocument({ scores, config, rows: load.rows, inputs: files }, options.by, phrases);
   });
 }
 

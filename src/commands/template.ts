@@ -8,10 +8,11 @@ import { mkdir } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { requireConfig } from '../cli/context.js';
 import { EXIT, UsageError, UserError } from '../cli/errors.js';
-import { addConfigOption, examples } from '../cli/options.js';
+import { addConfigOption, addLanguageOption, examples } from '../cli/options.js';
 import { note, writeResult } from '../cli/output.js';
 import { detectTerminal } from '../cli/terminal.js';
 import type { Config, Department } from '../config/types.js';
+import type { Language } from '../domain/language.js';
 import { buildTemplates, TEMPLATE_FORMATS, type TemplateFile, type TemplateFormat } from '../render/template.js';
 import { writeFileAtomic } from '../cli/atomicWrite.js';
 import { didYouMeanSuffix } from '../domain/didYouMean.js';
@@ -26,6 +27,7 @@ export interface TemplateCommandOptions {
   force?: boolean;
   quiet?: boolean;
   color: boolean;
+  lang?: Language;
 }
 
 /** The department named by `--department`, by id or display name (case and spacing ignored). */
@@ -114,7 +116,7 @@ export async function runTemplate(options: TemplateCommandOptions): Promise<numb
       throw new UsageError('say which questionnaires: --department ID prints one to stdout, --out DIR writes every department\'s into a folder');
     }
     const format = options.format ?? 'csv';
-    const set = buildTemplates(config, { department: only.index, formats: [format], excel: options.excel ?? false });
+    const set = buildTemplates(config, { department: only.index, formats: [format], excel: options.excel ?? false, lang: options.lang });
     const file = set.files[0];
     if (file === undefined) throw new UserError(noQuestionnaire(only));
     await writeResult(file.text, undefined, []);
@@ -127,7 +129,7 @@ export async function runTemplate(options: TemplateCommandOptions): Promise<numb
     throw new UsageError(`--out ${out} ends in .${singleFile} but --format is ${options.format}; make them agree`);
   }
   const formats: readonly TemplateFormat[] = singleFile !== undefined ? [singleFile] : options.format !== undefined ? [options.format] : TEMPLATE_FORMATS;
-  const set = buildTemplates(config, { department: only?.index, formats, excel: options.excel ?? false });
+  const set = buildTemplates(config, { department: only?.index, formats, excel: options.excel ?? false, lang: options.lang });
 
   if (only !== undefined && set.files.length === 0) throw new UserError(noQuestionnaire(only));
   if (set.files.length === 0) throw new UserError('no department is a client of another (every clients_of is empty), so there is no questionnaire to write');
@@ -171,6 +173,7 @@ export function templateCommand(): Command {
     )
     .option('-d, --department <id>', 'only this department (id or name); printed to stdout unless --out');
   addConfigOption(command);
+  addLanguageOption(command, 'the printable questionnaire');
   return command
     .option('-o, --out <dir>', 'write into this folder (created if needed); with --department also a .csv or .md file')
     .addOption(new Option('-f, --format <format>', 'csv or md: what --department prints (default csv); with --out, write only this kind').choices(TEMPLATE_FORMATS))

@@ -19,9 +19,9 @@ export async function runTrend(inputs: string[], options: TrendOptions): Promise
   const periodInputs = inputs.map((i) => [i]);
   const labels = periodLabels(periodInputs, options.labels, (i) => `P${i + 1}`);
   const periods = periodInputs.map((p, i) => ({ label: labels[i]!, inputs: p }));
-  return reportOnPeriods(periods, options, (scored, config) => {
+  return reportOnPeriods(periods, options, (scored, config, phrases) => {
     const scores = scored.map((s) => s.scores);
-    return buildTrendDocument({ config, scores, trend: trendPeriods(scores), labels, inputs: periodInputs, rows: scored.map((s) => s.load.rows) });
+    return buildTrendDocument({ config, scores, trend: trendPeriods(scores), labels, inputs: periodInputs, rows: scored.map((s) => s.load.rows) }, phrases);
   });
 }
 

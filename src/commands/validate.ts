@@ -4,11 +4,13 @@ import { relative } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { positiveInt } from '../cli/context.js';
 import { EXIT } from '../cli/errors.js';
-import { addConfigOption, addOutputOptions, examples, type CommonOptions, reportFormat } from '../cli/options.js';
+import { addConfigOption, addLanguageOption, addOutputOptions, examples, type CommonOptions, reportFormat } from '../cli/options.js';
 import { note, writeResult } from '../cli/output.js';
 import { detectTerminal } from '../cli/terminal.js';
 import { loadPeriod } from '../pipeline/loadPeriod.js';
 import { renderDocument } from '../render/document.js';
+import { reportLanguage } from '../report/language.js';
+import { phrasesFor } from '../report/phrases/index.js';
 import { buildValidationDocument, type ValidationReport } from '../report/validate.js';
 
 interface ValidateOptions extends CommonOptions {
@@ -35,7 +37,7 @@ export async function runValidate(files: string[], options: ValidateOptions): Pr
   }
 
   const format = reportFormat(options);
-  const text = renderDocument(buildValidationDocument(report, options.maxProblems), format, { color: terminal.color, excel: options.excel ?? false });
+  const text = renderDocument(buildValidationDocument(report, options.maxProblems, phrasesFor(loaded.config === null ? (options.lang ?? 'en') : reportLanguage(loaded.config, options.lang))), format, { color: terminal.color, excel: options.excel ?? false });
   await writeResult(text, options.out, [...files, ...(loaded.path ? [loaded.path] : [])]);
   if (files.length === 0 && loaded.config !== null && report.ok) {
     const c = loaded.config;
@@ -55,6 +57,7 @@ export function validateCommand(): Command {
     .argument('[files...]', 'responses CSV files or folders of them');
   addConfigOption(command);
   addOutputOptions(command);
+  addLanguageOption(command);
   return command
     .option('--strict', 'warnings count as errors (exit 1)')
     .option('--max-problems <n>', 'list at most N problems of each kind', positiveInt('--max-problems'), 10)

@@ -11,6 +11,8 @@ export interface RenderOptions {
   color: ChalkInstance;
   /** CSV for Excel in a Russian locale: UTF-8 BOM, ";" and decimal comma. */
   excel: boolean;
+  /** Tables fit this many columns (a terminal); undefined: never cut. */
+  width?: number | undefined;
 }
 
 export function renderDocument(doc: ReportDocument, format: Format, options: RenderOptions): string {

@@ -1,5 +1,7 @@
 /** Numbers and hidden values as people read them in a table (terminal, Markdown); CSV and JSON keep them unrounded. */
-import { hiddenMarker, type CellValue, type NumberStyle } from '../report/table.js';
+import type { NullReason } from '../core/results.js';
+import type { ReportDocument } from '../report/document.js';
+import type { CellValue, NumberStyle } from '../report/table.js';
 import { sparkline } from './sparkline.js';
 
 /**
@@ -31,7 +33,7 @@ export function formatNumber(value: number, style: NumberStyle, decimalComma = f
       out = signed(value, 2, false);
       break;
     case 'pct_delta':
-      out = `${signed(value, 1, true)} pp`;
+      out = `${signed(value, 1, true)} ${decimalComma ? 'п. п.' : 'pp'}`;
       break;
     case 'int_delta':
       out = value === 0 ? '0' : `${value > 0 ? '+' : '−'}${Math.abs(Math.round(value))}`;
@@ -47,9 +49,14 @@ export function formatNumber(value: number, style: NumberStyle, decimalComma = f
 }
 
 export interface DisplayContext {
-  anonymityMin: number;
-  /** Decimal comma (Russian locale) in Markdown/terminal numbers. */
+  hiddenMarkers: Record<NullReason, string>;
+  /** Russian notation in Markdown/terminal numbers: decimal comma, percentage points as "п. п.". */
   decimalComma?: boolean;
+}
+
+/** How a document's tables show numbers and hidden values: in its language's notation. */
+export function displayContext(doc: ReportDocument): DisplayContext {
+  return { hiddenMarkers: doc.hiddenMarkers, decimalComma: doc.language === 'ru' };
 }
 
 /** A cell's text for a person, without colour. */
@@ -60,7 +67,7 @@ export function displayText(cell: CellValue, ctx: DisplayContext): string {
     case 'number':
       return formatNumber(cell.value, cell.style, ctx.decimalComma, cell.digits);
     case 'hidden':
-      return hiddenMarker(cell.reason, ctx.anonymityMin);
+      return ctx.hiddenMarkers[cell.reason];
     case 'spark':
       return sparkline(cell.values, cell.scale);
     case 'empty':

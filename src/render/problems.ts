@@ -1,36 +1,8 @@
 /** Problems as a person reads them: grouped by kind, counted, at most N of a kind shown. Returns text. */
 import type { ChalkInstance } from 'chalk';
-import type { Problem, ProblemCode } from '../domain/problem.js';
-
-/** A short title per kind of problem, for group headings. */
-export const PROBLEM_TITLES: ReadonlyMap<ProblemCode, string> = new Map<ProblemCode, string>([
-  ['config-not-found', 'config not found'],
-  ['config-unreadable', 'config not readable'],
-  ['config-syntax', 'config is not valid YAML'],
-  ['config-invalid', 'config problem'],
-  ['file-not-found', 'file not found'],
-  ['file-unreadable', 'file not readable'],
-  ['file-empty', 'empty file'],
-  ['file-binary', 'not a text file'],
-  ['file-undecodable', 'text cannot be decoded'],
-  ['no-input', 'no responses files'],
-  ['missing-column', 'required column missing'],
-  ['unknown-column', 'unknown column'],
-  ['duplicate-column', 'column given twice'],
-  ['field-count', 'wrong number of fields'],
-  ['bad-quote', 'quote opened and never closed'],
-  ['unknown-department', 'unknown department'],
-  ['unknown-criterion', 'unknown criterion'],
-  ['self-evaluation', 'department evaluates itself'],
-  ['not-a-number', 'answer is not a number'],
-  ['out-of-scale', 'answer outside the scale'],
-  ['duplicate-response', 'same respondent evaluates a department twice'],
-  ['duplicate-criterion', 'criterion answered twice in one questionnaire'],
-  ['inconsistent-rater', 'one questionnaire with two rater departments'],
-  ['not-a-client', 'department evaluates one it is not a client of'],
-  ['empty-row', 'row with no answers'],
-  ['no-responses', 'department expected to be evaluated got no rows'],
-]);
+import type { Problem } from '../domain/problem.js';
+import { ENGLISH } from '../report/phrases/en.js';
+import type { ProblemWords } from '../report/phrases/types.js';
 
 export function location(p: Problem): string {
   const parts: string[] = [];
@@ -45,12 +17,15 @@ export interface ProblemRenderOptions {
   maxPerKind: number;
   /** Prefix for every line (e.g. the period a problem belongs to). */
   indent?: string;
+  /** The words around the problems (titles of kinds, severities); English unless given. */
+  words?: ProblemWords;
 }
 
 /** Errors first, then warnings; within each, kinds in the order first met. */
 export function renderProblems(problems: readonly Problem[], options: ProblemRenderOptions): string {
   const { color, maxPerKind } = options;
   const indent = options.indent ?? '';
+  const words = options.words ?? ENGLISH.validate;
   const groups = new Map<string, Problem[]>();
   for (const severity of ['error', 'warning'] as const) {
     for (const p of problems) {
@@ -65,15 +40,15 @@ export function renderProblems(problems: readonly Problem[], options: ProblemRen
   for (const list of groups.values()) {
     const first = list[0]!;
     const isError = first.severity === 'error';
-    const mark = isError ? color.red('✖ error') : color.yellow('⚠ warning');
-    const title = PROBLEM_TITLES.get(first.code) ?? first.code;
+    const mark = isError ? color.red(`✖ ${words.severity.error}`) : color.yellow(`⚠ ${words.severity.warning}`);
+    const title = words.problemTitles[first.code] ?? first.code;
     lines.push(`${indent}${mark} ${color.bold(title)} ${color.dim(`(${first.code})`)}: ${list.length}`);
     for (const p of list.slice(0, maxPerKind)) {
       const where = location(p);
       lines.push(`${indent}  ${where === '' ? '' : `${color.cyan(where)}  `}${p.message}`);
     }
     if (list.length > maxPerKind) {
-      lines.push(`${indent}  ${color.dim(`… and ${list.length - maxPerKind} more of this kind (--max-problems to see more)`)}`);
+      lines.push(`${indent}  ${color.dim(words.moreOfKind(list.length - maxPerKind))}`);
     }
   }
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;

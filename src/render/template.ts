@@ -32,6 +32,8 @@ export interface TemplateOptions {
   formats: readonly TemplateFormat[];
   /** Only this department (index); all when undefined. */
   department?: number | undefined;
+  /** Language of the printable questionnaire (--lang); else chosen as every report's. */
+  lang?: Language | undefined;
   /** CSV for Excel in a Russian locale: UTF-8 BOM, `;`, CRLF. */
   excel?: boolean;
 }
@@ -53,7 +55,7 @@ export function buildTemplates(config: Config, options: TemplateOptions): Templa
       const text =
         format === 'csv'
           ? renderTemplateCsv(config, d.index, { excel: options.excel ?? false })
-          : renderTemplateMarkdown(config, d.index, { csvFileName: options.formats.includes('csv') ? `${stem}.csv` : undefined });
+          : renderTemplateMarkdown(config, d.index, { csvFileName: options.formats.includes('csv') ? `${stem}.csv` : undefined, lang: options.lang });
       files.push({ department: d.index, format, name: `${stem}.${format}`, text });
     }
   }
@@ -230,8 +232,8 @@ function criterionLine(c: Criterion, position: number, showWeights: boolean, lan
  * the criteria with their descriptions, the anonymity promise, and a table to fill in per evaluated department.
  * `csvFileName`: the CSV version written beside it, named in the instructions.
  */
-export function renderTemplateMarkdown(config: Config, rater: number, options: { csvFileName?: string | undefined } = {}): string {
-  const lang = reportLanguage(config);
+export function renderTemplateMarkdown(config: Config, rater: number, options: { csvFileName?: string | undefined; lang?: Language | undefined } = {}): string {
+  const lang = reportLanguage(config, options.lang);
   const t = TEXT[lang];
   const r = department(config, rater);
   const targets = (config.evaluates[rater] ?? []).map((i) => department(config, i));

@@ -3,7 +3,10 @@
  * results; one renderer per format (src/render/<format>/) turns any document into output. Everything a
  * renderer needs is here, already decided: which values are hidden, the order, the words.
  */
+import type { NullReason } from '../core/results.js';
+import type { Language } from '../domain/language.js';
 import type { Problem } from '../domain/problem.js';
+import type { ProblemWords } from './phrases/types.js';
 import type { TableModel, Tone } from './table.js';
 
 /** A line under a table; `terminalOnly` for what only makes sense on a screen (how to read a sparkline). */
@@ -36,7 +39,7 @@ export type Section = (
   /** Side remarks after everything else. */
   | { kind: 'notes'; notes: string[] }
   /** Data problems, grouped by kind on a terminal (at most `maxPerKind` of a kind), a table in print. */
-  | { kind: 'problems'; problems: readonly Problem[]; maxPerKind: number }
+  | { kind: 'problems'; problems: readonly Problem[]; maxPerKind: number; words: ProblemWords; none: string }
   /** Plain lines (summaries, verdicts). */
   | { kind: 'lines'; lines: Line[] }
 ) & { only?: Medium };
@@ -54,7 +57,13 @@ export interface ReportDocument {
   /** How the numbers were made: inputs, rows used, aggregation mode, anonymity threshold. */
   meta: string[];
   sections: Section[];
-  /** Anonymity threshold, for the markers of hidden values. */
+  /** The language of every word in it; numbers for people are written in its notation (decimal comma in Russian). */
+  language: Language;
+  /** How a hidden value shows in a table for people, by reason. */
+  hiddenMarkers: Record<NullReason, string>;
+  /** Said under a table on a narrow terminal, before the titles of the columns left out. */
+  leftOutNote: string;
+  /** Anonymity threshold, said in CSV beside a hidden value. */
   anonymityMin: number;
   /** What --format csv writes: one machine-readable table. */
   records: TableModel;

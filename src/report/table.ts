@@ -3,6 +3,7 @@
  * and each renderer turns it into its format. Numbers stay unrounded here; only renderers round them.
  */
 import type { NullReason } from '../core/results.js';
+import type { ReportPhrases } from './phrases/types.js';
 
 /** pct_delta: a change of a percentage, in percentage points; int_delta: a signed whole number (rank change). */
 export type NumberStyle = 'score' | 'pct' | 'int' | 'delta' | 'z' | 'p' | 'weight' | 'pct_delta' | 'int_delta';
@@ -27,6 +28,13 @@ export interface Column {
   align?: 'left' | 'right';
   /** Shown on a terminal only (a sparkline means nothing in a printed table). */
   terminalOnly?: boolean;
+  /**
+   * May be left out on a narrow terminal: the lowest first. Undefined: always shown. The note under the
+   * table names what was left out, and --wide shows everything.
+   */
+  priority?: number;
+  /** May be cut with "…" on a narrow terminal (a name). */
+  cut?: boolean;
 }
 
 export interface TableModel {
@@ -61,16 +69,9 @@ export function decimalsKeepingSide(value: number, thresholds: readonly (number 
   return 4;
 }
 
-/** Short markers for hidden values in the terminal and Markdown; `legend` explains those used. */
-export function hiddenMarker(reason: NullReason, anonymityMin: number): string {
-  switch (reason) {
-    case 'fewer_than_k':
-      return `n<${anonymityMin}`;
-    case 'secondary':
-      return 'hidden';
-    case 'no_responses':
-      return '—';
-  }
+/** Short markers for hidden values in the terminal and Markdown, in the report's language; `legend` explains those used. */
+export function hiddenMarkers(p: ReportPhrases, anonymityMin: number): Record<NullReason, string> {
+  return { fewer_than_k: p.markers.fewerThanK(anonymityMin), secondary: p.markers.secondary, no_responses: p.markers.noResponses };
 }
 
 /** The hidden value of a cell in CSV: the reason in words (no number). */
@@ -79,12 +80,12 @@ export function hiddenCsvText(reason: NullReason, anonymityMin: number): string 
 }
 
 /** What the markers of the hidden values in a table mean, for those it uses. */
-export function legend(model: TableModel, anonymityMin: number): string[] {
+export function legend(model: TableModel, anonymityMin: number, p: ReportPhrases): string[] {
   const used = new Set<NullReason>();
   for (const row of model.rows) for (const cell of row) if (cell.kind === 'hidden') used.add(cell.reason);
   const lines: string[] = [];
-  if (used.has('fewer_than_k')) lines.push(`n<${anonymityMin}: fewer than ${anonymityMin} respondents, not shown (anonymity)`);
-  if (used.has('secondary')) lines.push('hidden: not shown so that a value under the anonymity threshold cannot be worked out from the others');
-  if (used.has('no_responses')) lines.push('—: no responses');
+  if (used.has('fewer_than_k')) lines.push(p.legend.fewerThanK(anonymityMin));
+  if (used.has('secondary')) lines.push(p.legend.secondary);
+  if (used.has('no_responses')) lines.push(p.legend.noResponses);
   return lines;
 }

@@ -2,8 +2,8 @@
 import type { PeriodLoad } from '../pipeline/loadPeriod.js';
 import type { Problem } from '../domain/problem.js';
 import type { Line, ReportDocument } from './document.js';
-import { plural } from './language.js';
-import { keyedColumns, num, text } from './table.js';
+import type { ReportPhrases } from './phrases/types.js';
+import { hiddenMarkers, keyedColumns, num, text } from './table.js';
 
 export interface ValidationReport {
   ok: boolean;
@@ -39,30 +39,21 @@ export function validationJson(report: ValidationReport): ValidationJson {
   };
 }
 
-const DELIMITER_NAMES = new Map([
-  [',', 'comma'],
-  [';', 'semicolon'],
-  ['\t', 'tab'],
-]);
-
-function rowsLine(rows: PeriodLoad['rows']): string {
-  return `Rows read: ${rows.read} · valid: ${rows.read - rows.withErrors} · with errors: ${rows.withErrors} · with warnings: ${rows.withWarnings}`;
+function rowsLine(rows: PeriodLoad['rows'], p: ReportPhrases): string {
+  return p.validate.rowsLine(rows.read, rows.read - rows.withErrors, rows.withErrors, rows.withWarnings);
 }
 
 /** The files read, the rows, the expected pairs that got no answer. */
-function loadLines(load: PeriodLoad): Line[] {
-  const lines: Line[] = load.files.map((f) => ({
-    label: 'file',
-    text: `${f.file}: ${f.encoding}, ${DELIMITER_NAMES.get(f.delimiter) ?? f.delimiter}-separated, ${f.shape} shape, ${plural(f.records, 'row')}`,
-  }));
+function loadLines(load: PeriodLoad, p: ReportPhrases): Line[] {
+  const v = p.validate;
+  const lines: Line[] = load.files.map((f) => ({ label: v.fileLabel, text: `${f.file}: ${v.file(f.encoding, v.delimiters[f.delimiter] ?? f.delimiter, f.shape, f.records)}` }));
   const r = load.rows;
-  lines.push({ text: rowsLine(r) });
+  lines.push({ text: rowsLine(r, p) });
   if (load.missingPairs.length > 0) {
-    const shown = load.missingPairs.slice(0, 20).map((p) => `${p.rater} → ${p.target}`);
-    const rest = load.missingPairs.length - shown.length;
-    lines.push({ text: `Coverage: ${plural(load.missingPairs.length, 'expected client → department pair')} got no answer: ${shown.join(', ')}${rest > 0 ? `, … and ${rest} more` : ''}` });
+    const shown = load.missingPairs.slice(0, 20).map((pair) => `${pair.rater} → ${pair.target}`);
+    lines.push({ text: v.missingPairs(load.missingPairs.length, shown.join(', '), load.missingPairs.length - shown.length) });
   } else if (r.read > 0) {
-    lines.push({ text: 'Coverage: every expected client → department pair got answers' });
+    lines.push({ text: v.fullCoverage });
   }
   return lines;
 }
@@ -73,29 +64,32 @@ export function countBySeverity(problems: readonly Problem[]): { errors: number;
   return { errors, warnings: problems.length - errors };
 }
 
-function verdict(report: ValidationReport): Line {
+function verdict(report: ValidationReport, p: ReportPhrases): Line {
   const { errors, warnings } = countBySeverity(report.problems);
-  if (errors === 0 && warnings === 0) return { text: '✔ No problems found.', tone: 'good' };
-  const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
-  if (report.ok) return { text: `✔ Usable: ${counts}.`, tone: 'warn' };
-  return { text: `✖ ${counts}${report.strict && errors === 0 ? ' (--strict: warnings count as errors)' : ''}.`, tone: 'bad' };
+  if (errors === 0 && warnings === 0) return { text: `✔ ${p.validate.noProblems}`, tone: 'good' };
+  if (report.ok) return { text: `✔ ${p.validate.usable(errors, warnings)}`, tone: 'warn' };
+  return { text: `✖ ${p.validate.notUsable(errors, warnings, report.strict && errors === 0)}`, tone: 'bad' };
 }
 
-export function buildValidationDocument(report: ValidationReport, maxPerKind: number): ReportDocument {
+export function buildValidationDocument(report: ValidationReport, maxPerKind: number, p: ReportPhrases): ReportDocument {
   const load = report.load;
+  const problems = { kind: 'problems', problems: report.problems, words: p.validate, none: p.validate.noProblems } as const;
   return {
-    title: 'Validation',
+    title: p.validate.title,
     meta: [],
     sections: [
-      { kind: 'problems', problems: report.problems, maxPerKind, only: 'terminal' },
-      { kind: 'lines', lines: [...(load === null ? [] : loadLines(load)), verdict(report)], only: 'terminal' },
-      ...(load === null ? [] : [{ kind: 'lines' as const, lines: [{ text: rowsLine(load.rows) }], only: 'print' as const }]),
-      { kind: 'problems', problems: report.problems, maxPerKind: Infinity, only: 'print' },
+      { ...problems, maxPerKind, only: 'terminal' },
+      { kind: 'lines', lines: [...(load === null ? [] : loadLines(load, p)), verdict(report, p)], only: 'terminal' },
+      ...(load === null ? [] : [{ kind: 'lines' as const, lines: [{ text: rowsLine(load.rows, p) }], only: 'print' as const }]),
+      { ...problems, maxPerKind: Infinity, only: 'print' },
     ],
+    language: p.language,
+    leftOutNote: p.leftOut,
+    hiddenMarkers: hiddenMarkers(p, 0),
     anonymityMin: 0,
     records: {
       columns: keyedColumns(['severity', 'code', 'file', 'line', 'column', 'message']),
-      rows: report.problems.map((p) => [text(p.severity), text(p.code), text(p.file ?? ''), num(p.line, 'int'), text(p.column ?? ''), text(p.message)]),
+      rows: report.problems.map((pr) => [text(pr.severity), text(pr.code), text(pr.file ?? ''), num(pr.line, 'int'), text(pr.column ?? ''), text(pr.message)]),
     },
     machine: validationJson(report),
   };

@@ -115,6 +115,7 @@ describe('the built CLI: usage errors exit 2 with a message, help and version ex
     [['diff', 'only-one.csv'], /ic diff compares two periods/u],
     [['trend', 'only-one.csv'], /at least two periods/u],
     [['scroe', 'a.csv'], /unknown command/u],
+    [['score', 'examples/2026-q1.csv', '--format', 'md', '--out', 'r.json'], /--format md does not go with --out r\.json/u],
   ])('ic %j exits 2', (args, message) => {
     const run = ic(args);
     expect(run.code).toBe(2);

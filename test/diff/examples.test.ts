@@ -45,7 +45,9 @@ describe('ic diff examples/2026-q1.csv examples/2026-q2.csv', () => {
   });
 
   it('the table ends with the summary line', () => {
-    const table = ic(['diff', 'examples/2026-q1.csv', 'examples/2026-q2.csv']);
+    const table = ic(['diff', 'examples/2026-q1.csv', 'examples/2026-q2.csv', '--lang', 'en']);
     expect(table.stdout).toContain('2026-q1 → 2026-q2: 3 departments improved significantly, 2 declined, 9 no significant change');
+    const russian = ic(['diff', 'examples/2026-q1.csv', 'examples/2026-q2.csv']);
+    expect(russian.stdout).toContain('2026-q1 → 2026-q2: значимо улучшилось 3 подразделения, ухудшилось 2, без значимых изменений 9');
   });
 });

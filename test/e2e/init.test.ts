@@ -14,7 +14,7 @@ describe('ic init', () => {
 
     const validate = ic(['validate', 'survey/responses.csv'], { cwd: dir });
     expect(validate.code).toBe(0);
-    expect(validate.stdout).toContain('No problems found');
+    expect(validate.stdout).toContain('Проблем не найдено');
 
     const score = ic(['score', 'survey/responses.csv', '--format', 'json'], { cwd: dir });
     expect(score.code).toBe(0);

@@ -12,7 +12,7 @@ interface ValidateJson {
 
 describe('ic validate', () => {
   it('passes a clean file: exit 0, counts and coverage', () => {
-    const run = ic(['validate', 'test/fixtures/company/good.csv']);
+    const run = ic(['validate', 'test/fixtures/company/good.csv', '--lang', 'en']);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Rows read: 8 · valid: 8 · with errors: 0 · with warnings: 0');
@@ -57,7 +57,7 @@ describe('ic validate', () => {
   });
 
   it('groups problems by kind for people, and caps each kind with --max-problems', () => {
-    const run = ic(['validate', 'test/fixtures/bad-rows/responses.csv', '--max-problems', '1']);
+    const run = ic(['validate', 'test/fixtures/bad-rows/responses.csv', '--max-problems', '1', '--lang', 'en']);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/✖ error same respondent evaluates a department twice \(duplicate-response\): 2\n {2}test\/fixtures\/bad-rows\/responses\.csv:7 \[respondent_id\]/);
     expect(run.stdout).toContain('… and 1 more of this kind');
@@ -72,13 +72,13 @@ describe('ic validate', () => {
     const csv = 'rater_department,target_department,speed,quality\nprocurement,sales,4,4\nsales,procurement,4,4\n';
     writeFileSync(`${warnOnly}/warn.csv`, csv);
     expect(ic(['validate', 'warn.csv'], { cwd: warnOnly }).code).toBe(0);
-    const failing = ic(['validate', 'warn.csv', '--strict'], { cwd: warnOnly });
+    const failing = ic(['validate', 'warn.csv', '--strict', '--lang', 'en'], { cwd: warnOnly });
     expect(failing.code).toBe(1);
     expect(failing.stdout).toContain('--strict: warnings count as errors');
   });
 
   it('checks only the config when no files are given', () => {
-    const run = ic(['validate'], { cwd: workdir('company') });
+    const run = ic(['validate', '--lang', 'en'], { cwd: workdir('company') });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('No problems found');
   });

@@ -38,10 +38,10 @@ describe('decimalsKeepingSide', () => {
           [{ kind: 'text', text: 'B' }, { kind: 'number', value: 4.25, style: 'score' }],
         ],
       },
-      { anonymityMin: 3 },
+      { hiddenMarkers: { fewer_than_k: 'n<3', secondary: 'hidden', no_responses: '—' } },
       new Chalk({ level: 0 }),
     );
-    expect(text.split('\n').map((l) => l.trimEnd())).toEqual(['Department  Score', 'A           3.496', 'B            4.25', '']);
+    expect(text.text.split('\n').map((l) => l.trimEnd())).toEqual(['Department  Score', 'A           3.496', 'B            4.25', '']);
   });
 });
 

@@ -81,7 +81,7 @@ describe.each(VIEWS)('--by %s', (view) => {
   const { json } = scoreJson([EXAMPLE_Q1, '--by', view]);
 
   it('table: title, the view, no colour without a terminal, the JSON numbers rounded', () => {
-    const run = ic(['score', EXAMPLE_Q1, '--by', view]);
+    const run = ic(['score', EXAMPLE_Q1, '--by', view, '--lang', 'en']);
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
     expect(run.stdout).not.toMatch(ANSI);
@@ -93,7 +93,7 @@ describe.each(VIEWS)('--by %s', (view) => {
   });
 
   it('md: a Markdown document with the same rounded numbers', () => {
-    const run = ic(['score', EXAMPLE_Q1, '--by', view, '--format', 'md']);
+    const run = ic(['score', EXAMPLE_Q1, '--by', view, '--format', 'md', '--lang', 'en']);
     expect(run.code).toBe(0);
     expect(run.stdout.startsWith(`# ${TITLE}\n`)).toBe(true);
     expect(run.stdout).toMatch(/^## .+$/mu);

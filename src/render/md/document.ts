@@ -1,5 +1,6 @@
 /** Any report document as Markdown, to print or send: headings, tables, bulleted notes. */
 import type { ReportDocument, Section } from '../../report/document.js';
+import { displayContext } from '../number.js';
 import { location } from '../problems.js';
 import { mdEscape, renderTableMarkdown } from './table.js';
 
@@ -8,7 +9,7 @@ const bullets = (items: readonly string[]): string => items.map((n) => `- ${n}`)
 function sectionLines(section: Section, doc: ReportDocument): string[] {
   switch (section.kind) {
     case 'table': {
-      const out = [`## ${section.heading}`, '', renderTableMarkdown(section.table, { anonymityMin: doc.anonymityMin })];
+      const out = [`## ${section.heading}`, '', renderTableMarkdown(section.table, displayContext(doc))];
       if (section.summary !== undefined) out.push(`**${section.summary}**`, '');
       const notes = section.notes.filter((n) => !n.terminalOnly).map((n) => n.text);
       if (notes.length > 0) out.push(bullets(notes), '');
@@ -19,9 +20,9 @@ function sectionLines(section: Section, doc: ReportDocument): string[] {
     case 'notes':
       return section.notes.length === 0 ? [] : [bullets(section.notes), ''];
     case 'problems':
-      if (section.problems.length === 0) return ['No problems found.'];
+      if (section.problems.length === 0) return [section.none];
       return [
-        '| severity | code | where | message |',
+        `| ${Object.values(section.words.problemColumns).join(' | ')} |`,
         '|---|---|---|---|',
         ...section.problems.map((p) => `| ${p.severity} | ${p.code} | ${mdEscape(location(p))} | ${mdEscape(p.message)} |`),
       ];

@@ -3,6 +3,7 @@ import type { ChangeKind, CriterionDiff, DiffStatus, DiffSummary, NotTestableRea
 import type { NullReason, PeriodScores } from '../../core/results.js';
 import type { Config } from '../../config/types.js';
 import type { RowCounts } from '../../pipeline/loadPeriod.js';
+import { hiddenCounts, type HiddenCounts } from '../hidden.js';
 import type { DiffView, PeriodLabels } from './views.js';
 
 /** The counts of a comparison as the contract names them. */
@@ -29,6 +30,8 @@ export interface DiffJson {
   inputs: { a: string[]; b: string[] };
   rows: { a: { read: number; used: number; rejected: number }; b: { read: number; used: number; rejected: number } };
   summary: SummaryJson;
+  /** How many values of each period are null, by reason. */
+  hidden: { a: HiddenCounts; b: HiddenCounts };
   /** Departments with rows in either period, biggest significant drops first. */
   departments: {
     id: string;
@@ -106,6 +109,7 @@ export function diffJson(input: DiffJsonInput, view: DiffView, significanceZ: nu
     inputs: { a: [...input.inputs.a], b: [...input.inputs.b] },
     rows: { a: counts(input.rows.a), b: counts(input.rows.b) },
     summary: summaryJson(diff.summary),
+    hidden: { a: hiddenCounts(input.scores.a), b: hiddenCounts(input.scores.b) },
     departments: diff.departments.map((d) => ({
       id: d.id,
       name: d.name,

@@ -2,7 +2,7 @@
 import type { Config } from '../../config/types.js';
 import type { CriterionDiff, DepartmentDiff, DiffSide, PairDiff, PeriodDiff } from '../../core/diff.js';
 import type { NullReason } from '../../core/results.js';
-import { plural } from '../language.js';
+import type { ReportPhrases, Where } from '../phrases/types.js';
 import { maybe, num, text, type CellValue, type Column, type TableModel, type Tone } from '../table.js';
 
 export const DIFF_VIEWS = ['department', 'criterion', 'pair'] as const;
@@ -21,37 +21,38 @@ export function moveTone(d: Pick<DepartmentDiff, 'change'>): Tone | undefined {
 }
 
 /** The words of the Change column; the arrow only when the move is significant. */
-export function changeText(d: Pick<DepartmentDiff, 'change' | 'reason' | 'a' | 'b'>, labels: PeriodLabels): string {
+export function changeText(d: Pick<DepartmentDiff, 'change' | 'reason' | 'a' | 'b'>, labels: PeriodLabels, p: ReportPhrases): string {
   switch (d.change) {
     case 'declined':
-      return '▼ declined';
+      return p.diff.declined;
     case 'improved':
-      return '▲ improved';
+      return p.diff.improved;
     case 'not_significant':
-      return 'not significant';
+      return p.diff.notSignificant;
     case 'new':
-      return `new in ${labels.b}`;
+      return p.diff.newIn(labels.b);
     case 'gone':
-      return `gone in ${labels.b}`;
+      return p.diff.goneIn(labels.b);
     case 'not_testable':
-      return `not testable: ${notTestableWhy(d, labels)}`;
+      return p.diff.notTestable(notTestableWhy(d, labels, p));
   }
 }
 
-function where(a: boolean, b: boolean, labels: PeriodLabels): string {
-  return a && b ? 'both periods' : a ? labels.a : labels.b;
+/** Where a condition holds: both periods, or the one it holds in. */
+function where(a: boolean, b: boolean, labels: PeriodLabels): Where {
+  return a && b ? { both: true } : { both: false, label: a ? labels.a : labels.b };
 }
 
-function notTestableWhy(d: Pick<DepartmentDiff, 'reason' | 'a' | 'b'>, labels: PeriodLabels): string {
+function notTestableWhy(d: Pick<DepartmentDiff, 'reason' | 'a' | 'b'>, labels: PeriodLabels, p: ReportPhrases): string {
   switch (d.reason) {
     case 'suppressed':
-      return `hidden in ${where(isHidden(d.a.reason), isHidden(d.b.reason), labels)}`;
+      return p.diff.hiddenIn(where(isHidden(d.a.reason), isHidden(d.b.reason), labels));
     case 'no_score':
-      return `no score in ${where(d.a.score === null, d.b.score === null, labels)}`;
+      return p.diff.noScoreIn(where(d.a.score === null, d.b.score === null, labels));
     case 'se_undefined':
-      return `SE undefined in ${where(d.a.se === null, d.b.se === null, labels)} (fewer than 2 rows)`;
+      return p.diff.seUndefinedIn(where(d.a.se === null, d.b.se === null, labels));
     case 'se_zero':
-      return 'no spread in either period (SE 0)';
+      return p.diff.seZero;
     case null:
       return '';
   }
@@ -65,21 +66,22 @@ function arrowText(a: number | null, b: number | null): string {
 }
 
 /** One row per department, biggest significant drops first. `forDisplay`: compact columns for people. */
-export function departmentDiffView(diff: PeriodDiff, labels: PeriodLabels, forDisplay: boolean): TableModel {
+export function departmentDiffView(diff: PeriodDiff, labels: PeriodLabels, forDisplay: boolean, p: ReportPhrases): TableModel {
   if (forDisplay) {
+    const t = p.diff.columns;
     return {
       columns: [
-        { key: 'department', title: 'Department' },
-        { key: 'id', title: 'id' },
+        { key: 'department', title: t.department, cut: true },
+        { key: 'id', title: t.id, priority: 1 },
         { key: 'score_a', title: labels.a, align: 'right' },
         { key: 'score_b', title: labels.b, align: 'right' },
         { key: 'delta', title: 'Δ', align: 'right' },
-        { key: 'z', title: 'z', align: 'right' },
-        { key: 'p', title: 'p', align: 'right' },
-        { key: 'change', title: 'Change' },
-        { key: 'rank', title: 'Rank', align: 'right' },
-        { key: 'favorable_pct_change', title: 'Fav. Δ', align: 'right' },
-        { key: 'respondents', title: 'Resp.', align: 'right' },
+        { key: 'z', title: 'z', align: 'right', priority: 4 },
+        { key: 'p', title: 'p', align: 'right', priority: 3 },
+        { key: 'change', title: t.change },
+        { key: 'rank', title: t.rank, align: 'right', priority: 5 },
+        { key: 'favorable_pct_change', title: t.favorableDelta, align: 'right', priority: 2 },
+        { key: 'respondents', title: t.respondents, align: 'right', priority: 1 },
       ],
       rows: diff.departments.map((d) => {
         const tone = moveTone(d);
@@ -91,7 +93,7 @@ export function departmentDiffView(diff: PeriodDiff, labels: PeriodLabels, forDi
           num(d.delta, 'delta', tone),
           num(d.z, 'z', tone),
           num(d.p, 'p', tone),
-          text(changeText(d, labels), tone ?? 'dim'),
+          text(changeText(d, labels, p), tone ?? 'dim'),
           text(arrowText(d.a.rank, d.b.rank)),
           num(d.favorablePctChange, 'pct_delta'),
           text(arrowText(d.a.respondents, d.b.respondents), 'dim'),
@@ -142,7 +144,7 @@ function deltaCell(delta: number | null, reasonA: NullReason | null, reasonB: Nu
  * Display: department × criterion matrix of Δ, the departments in the diff's order. Data (CSV): one row
  * per department and criterion with both means.
  */
-export function criterionDiffView(diff: PeriodDiff, criteria: readonly CriterionDiff[], config: Config, labels: PeriodLabels, forDisplay: boolean): TableModel {
+export function criterionDiffView(diff: PeriodDiff, criteria: readonly CriterionDiff[], config: Config, labels: PeriodLabels, forDisplay: boolean, p: ReportPhrases): TableModel {
   if (!forDisplay) {
     const names = new Map(diff.departments.map((d) => [d.id, d.name]));
     return {
@@ -165,11 +167,11 @@ export function criterionDiffView(diff: PeriodDiff, criteria: readonly Criterion
   }
   return {
     columns: [
-      { key: 'department', title: 'Department' },
-      { key: 'id', title: 'id' },
-      { key: 'delta', title: 'Score Δ', align: 'right' },
-      { key: 'change', title: 'Change' },
-      ...config.criteria.map((c): Column => ({ key: c.id, title: c.id, align: 'right' })),
+      { key: 'department', title: p.diff.columns.department, cut: true },
+      { key: 'id', title: p.diff.columns.id, priority: 1 },
+      { key: 'delta', title: p.diff.columns.scoreDelta, align: 'right' },
+      { key: 'change', title: p.diff.columns.change },
+      ...config.criteria.map((c): Column => ({ key: c.id, title: c.id, align: 'right', priority: 2 })),
     ],
     rows: diff.departments
       .filter((d) => d.status === 'both')
@@ -180,7 +182,7 @@ export function criterionDiffView(diff: PeriodDiff, criteria: readonly Criterion
           text(d.name),
           text(d.id, 'dim'),
           num(d.delta, 'delta', tone),
-          text(changeText(d, labels), tone ?? 'dim'),
+          text(changeText(d, labels, p), tone ?? 'dim'),
           ...config.criteria.map((c): CellValue => {
             const cd = cells?.get(c.id);
             return cd === undefined ? { kind: 'empty' } : deltaCell(cd.delta, cd.reasonA, cd.reasonB);
@@ -190,35 +192,35 @@ export function criterionDiffView(diff: PeriodDiff, criteria: readonly Criterion
   };
 }
 
-function pairNote(p: PairDiff, labels: PeriodLabels): string {
-  if (p.status === 'new') return `new in ${labels.b}`;
-  if (p.status === 'gone') return `gone in ${labels.b}`;
-  if (p.delta === null) return `hidden in ${where(isHidden(p.reasonA), isHidden(p.reasonB), labels)}`;
+function pairNote(pair: PairDiff, labels: PeriodLabels, p: ReportPhrases): string {
+  if (pair.status === 'new') return p.diff.newIn(labels.b);
+  if (pair.status === 'gone') return p.diff.goneIn(labels.b);
+  if (pair.delta === null) return p.diff.hiddenIn(where(isHidden(pair.reasonA), isHidden(pair.reasonB), labels));
   return '';
 }
 
 /** One row per client → department pair, biggest drop first. */
-export function pairDiffView(pairs: readonly PairDiff[], config: Config, labels: PeriodLabels, forDisplay: boolean): TableModel {
+export function pairDiffView(pairs: readonly PairDiff[], config: Config, labels: PeriodLabels, forDisplay: boolean, p: ReportPhrases): TableModel {
   const name = (i: number): string => config.departments[i]?.name ?? '';
   if (forDisplay) {
     return {
       columns: [
-        { key: 'rater', title: 'Client (rater)' },
-        { key: 'target', title: 'Department' },
+        { key: 'rater', title: p.diff.columns.client },
+        { key: 'target', title: p.diff.columns.department },
         { key: 'score_a', title: labels.a, align: 'right' },
         { key: 'score_b', title: labels.b, align: 'right' },
         { key: 'delta', title: 'Δ', align: 'right' },
-        { key: 'respondents', title: 'Resp.', align: 'right' },
-        { key: 'note', title: '' },
+        { key: 'respondents', title: p.diff.columns.respondents, align: 'right', priority: 1 },
+        { key: 'note', title: '', cut: true },
       ],
-      rows: pairs.map((p) => [
-        text(p.raterId),
-        text(p.targetId),
-        maybe(p.scoreA, p.reasonA, 'score'),
-        maybe(p.scoreB, p.reasonB, 'score'),
-        num(p.delta, 'delta'),
-        text(arrowText(p.respondentsA, p.respondentsB), 'dim'),
-        text(pairNote(p, labels), 'dim'),
+      rows: pairs.map((pair) => [
+        text(pair.raterId),
+        text(pair.targetId),
+        maybe(pair.scoreA, pair.reasonA, 'score'),
+        maybe(pair.scoreB, pair.reasonB, 'score'),
+        num(pair.delta, 'delta'),
+        text(arrowText(pair.respondentsA, pair.respondentsB), 'dim'),
+        text(pairNote(pair, labels, p), 'dim'),
       ]),
     };
   }
@@ -242,26 +244,16 @@ export function pairDiffView(pairs: readonly PairDiff[], config: Config, labels:
   };
 }
 
-/** "3 departments improved significantly, 1 declined, 8 no significant change" (+ not testable, new, gone). */
-export function summaryLine(s: { improved: number; declined: number; notSignificant: number; notTestable: number; new: number; gone: number }): string {
-  const parts = [`${plural(s.improved, 'department')} improved significantly`, `${s.declined} declined`, `${s.notSignificant} no significant change`];
-  if (s.notTestable > 0) parts.push(`${s.notTestable} not testable`);
-  if (s.new > 0) parts.push(`${s.new} new`);
-  if (s.gone > 0) parts.push(`${s.gone} gone`);
-  return parts.join(', ');
-}
-
 /** How to read the test, and what it cannot promise. */
-export function significanceNote(tested: number): string {
-  const base = 'significant: |z| ≥ 1.96 (p < 0.05, two-sided), z = Δ / √(SE_A² + SE_B²)';
-  if (tested < 2) return base;
-  return `${base}; where nothing really changed, 1 test in 20 still passes by chance (${(tested * 0.05).toFixed(1)} expected among ${tested})`;
+export function significanceNote(tested: number, p: ReportPhrases): string {
+  if (tested < 2) return p.diff.significance;
+  return `${p.diff.significance}; ${p.diff.byChance(p.number(tested * 0.05, 1), tested)}`;
 }
 
 /** Departments without a score in any period, and why (nobody is their client, or their clients sent nothing). */
-export function notEvaluatedLines(departments: readonly { index: number; id: string; name: string }[], config: Config, when: string): string[] {
+export function notEvaluatedLines(departments: readonly { index: number; id: string; name: string }[], config: Config, when: 'either' | 'any', p: ReportPhrases): string[] {
   const evaluated = new Set(config.evaluates.flat());
-  return departments.map(
-    (d) => `No score in ${when}: ${d.name} (${d.id}) — ${config.departments[d.index]?.id === d.id && !evaluated.has(d.index) ? 'no department is its client' : 'nobody evaluated it'}`,
+  return departments.map((d) =>
+    p.diff.notEvaluated(`${d.name} (${d.id})`, when, config.departments[d.index]?.id === d.id && !evaluated.has(d.index) ? 'no_clients' : 'nobody'),
   );
 }

@@ -3,6 +3,7 @@ import type { Config } from '../../config/types.js';
 import type { NeedsAttention } from '../../core/attention.js';
 import type { NullReason, PeriodScores } from '../../core/results.js';
 import type { RowCounts } from '../../pipeline/loadPeriod.js';
+import { hiddenCounts, type HiddenCounts } from '../hidden.js';
 import type { View } from './views.js';
 
 export interface ScoreJson {
@@ -10,6 +11,8 @@ export interface ScoreJson {
   aggregation: string;
   anonymity_min: number;
   rows: { read: number; used: number; rejected: number };
+  /** How many values (department scores, criterion means, pair scores) are null, by reason. */
+  hidden: HiddenCounts;
   departments: {
     id: string;
     name: string;
@@ -47,6 +50,7 @@ export function scoreJson(scores: PeriodScores, config: Config, rows: RowCounts,
     aggregation: scores.aggregation,
     anonymity_min: scores.anonymityMin,
     rows: { read: rows.read, used: rows.used, rejected: rows.rejected },
+    hidden: hiddenCounts(scores),
     departments: scores.departments.map((d) => ({
       id: d.id,
       name: d.name,

@@ -2,6 +2,7 @@
 import type { Config } from '../../config/types.js';
 import type { NeedsAttention } from '../../core/attention.js';
 import type { DepartmentScore, PeriodScores } from '../../core/results.js';
+import type { ReportPhrases } from '../phrases/types.js';
 import { decimalsKeepingSide, maybe, num, text, type CellValue, type Column, type TableModel, type Tone } from '../table.js';
 
 export const VIEWS = ['department', 'criterion', 'pair', 'rater'] as const;
@@ -26,34 +27,29 @@ function scoreCell(value: number | null, reason: DepartmentScore['reason'], scor
 }
 
 /** A score in a sentence, with the decimals of scoreCell. */
-function scoreText(value: number, scores: PeriodScores): string {
-  return value.toFixed(scoreDecimals(value, scores));
+function scoreText(value: number, scores: PeriodScores, p: ReportPhrases): string {
+  return p.number(value, scoreDecimals(value, scores));
 }
-
-const FLAG_TEXT = new Map([
-  ['below_alert', 'below alert'],
-  ['suppressed', 'suppressed'],
-  ['no_responses', 'no responses'],
-]);
 
 /** Best first; departments without a shown score last, in config order. */
 export function byRank(departments: readonly DepartmentScore[]): DepartmentScore[] {
   return [...departments].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.index - b.index);
 }
 
-export function departmentView(scores: PeriodScores, config: Config): TableModel {
+export function departmentView(scores: PeriodScores, config: Config, p: ReportPhrases): TableModel {
+  const t = p.score.columns;
   const columns: Column[] = [
-    { key: 'rank', title: '#', align: 'right' },
-    { key: 'department', title: 'Department' },
-    { key: 'id', title: 'id' },
-    { key: 'score', title: 'Score', align: 'right' },
-    { key: 'ci95_low', title: '95% CI', align: 'right' },
-    { key: 'ci95_high', title: '', align: 'left' },
-    { key: 'favorable_pct', title: 'Fav.', align: 'right' },
-    { key: 'respondents', title: 'Resp.', align: 'right' },
-    { key: 'raters', title: 'Raters', align: 'right' },
-    ...config.criteria.map((c): Column => ({ key: c.id, title: c.id, align: 'right' })),
-    { key: 'flags', title: 'Flags' },
+    { key: 'rank', title: t.rank, align: 'right' },
+    { key: 'department', title: t.department, cut: true },
+    { key: 'id', title: t.id, priority: 1 },
+    { key: 'score', title: t.score, align: 'right' },
+    { key: 'ci95_low', title: t.ci95, align: 'right', priority: 4 },
+    { key: 'ci95_high', title: '', align: 'left', priority: 4 },
+    { key: 'favorable_pct', title: t.favorable, align: 'right', priority: 6 },
+    { key: 'respondents', title: t.respondents, align: 'right', priority: 5 },
+    { key: 'raters', title: t.raters, align: 'right', priority: 2 },
+    ...config.criteria.map((c): Column => ({ key: c.id, title: c.id, align: 'right', priority: 3 })),
+    { key: 'flags', title: t.flags },
   ];
   const rows = byRank(scores.departments).map((d): CellValue[] => [
     num(d.rank, 'int'),
@@ -66,22 +62,23 @@ export function departmentView(scores: PeriodScores, config: Config): TableModel
     num(d.respondents, 'int'),
     num(d.raters, 'int'),
     ...d.criteria.map((c) => scoreCell(c.mean, c.reason, scores)),
-    text(d.flags.map((f) => FLAG_TEXT.get(f) ?? f).join(', '), d.flags.includes('below_alert') ? 'bad' : undefined),
+    text(d.flags.map((f) => p.score.flags[f]).join(', '), d.flags.includes('below_alert') ? 'bad' : undefined),
   ]);
   return { columns, rows };
 }
 
-export function criterionView(scores: PeriodScores, config: Config): TableModel {
+export function criterionView(scores: PeriodScores, config: Config, p: ReportPhrases): TableModel {
+  const t = p.score.columns;
   const totalWeight = config.criteria.reduce((s, c) => s + c.weight, 0);
   return {
     columns: [
-      { key: 'criterion', title: 'Criterion' },
-      { key: 'id', title: 'id' },
-      { key: 'weight_pct', title: 'Weight', align: 'right' },
-      { key: 'mean', title: 'Mean', align: 'right' },
-      { key: 'favorable_pct', title: 'Fav.', align: 'right' },
-      { key: 'answers', title: 'Answers', align: 'right' },
-      { key: 'respondents', title: 'Resp.', align: 'right' },
+      { key: 'criterion', title: t.criterion, cut: true },
+      { key: 'id', title: t.id, priority: 1 },
+      { key: 'weight_pct', title: t.weight, align: 'right', priority: 3 },
+      { key: 'mean', title: t.mean, align: 'right' },
+      { key: 'favorable_pct', title: t.favorable, align: 'right', priority: 4 },
+      { key: 'answers', title: t.answers, align: 'right', priority: 2 },
+      { key: 'respondents', title: t.respondents, align: 'right', priority: 2 },
     ],
     rows: scores.criteria.map((c) => [
       text(c.name),
@@ -96,22 +93,23 @@ export function criterionView(scores: PeriodScores, config: Config): TableModel 
 }
 
 /** The rater × target matrix: one row per evaluated department, one column per rater department (ids). */
-export function pairMatrixView(scores: PeriodScores, config: Config): TableModel {
+export function pairMatrixView(scores: PeriodScores, config: Config, p: ReportPhrases): TableModel {
   const raters = [...new Set(scores.pairs.map((p) => p.rater))].sort((a, b) => a - b);
   const targets = [...new Set(scores.pairs.map((p) => p.target))].sort((a, b) => a - b);
   const cell = new Map(scores.pairs.map((p) => [`${p.target}:${p.rater}`, p]));
   return {
     heat: true,
     columns: [
-      { key: 'target', title: 'Department ↓ / rater →' },
-      ...raters.map((r): Column => ({ key: config.departments[r]!.id, title: config.departments[r]!.id, align: 'right' })),
+      { key: 'target', title: p.score.columns.pairCorner, cut: true },
+      // On a narrow terminal the rightmost raters go first; the note names them.
+      ...raters.map((r): Column => ({ key: config.departments[r]!.id, title: config.departments[r]!.id, align: 'right', priority: 1 })),
     ],
     rows: targets.map((t) => [
       text(config.departments[t]!.name),
       ...raters.map((r): CellValue => {
-        const p = cell.get(`${t}:${r}`);
-        if (p === undefined) return { kind: 'empty' };
-        return scoreCell(p.score, p.reason, scores, pairTone);
+        const pair = cell.get(`${t}:${r}`);
+        if (pair === undefined) return { kind: 'empty' };
+        return scoreCell(pair.score, pair.reason, scores, pairTone);
       }),
     ]),
   };
@@ -145,19 +143,20 @@ export function pairListView(scores: PeriodScores, config: Config): TableModel {
   };
 }
 
-export function raterView(scores: PeriodScores): TableModel {
+export function raterView(scores: PeriodScores, p: ReportPhrases): TableModel {
+  const t = p.score.columns;
   const raters = [...scores.raters]
     .filter((r) => r.rows > 0)
     .sort((a, b) => (a.difference ?? Infinity) - (b.difference ?? Infinity) || a.index - b.index);
   return {
     columns: [
-      { key: 'rater', title: 'Rater department' },
-      { key: 'id', title: 'id' },
-      { key: 'given_mean', title: 'Gives', align: 'right' },
-      { key: 'company_mean', title: 'Company', align: 'right' },
-      { key: 'difference', title: 'Difference', align: 'right' },
-      { key: 'respondents', title: 'Resp.', align: 'right' },
-      { key: 'rows', title: 'Rows', align: 'right' },
+      { key: 'rater', title: t.rater, cut: true },
+      { key: 'id', title: t.id, priority: 1 },
+      { key: 'given_mean', title: t.gives, align: 'right' },
+      { key: 'company_mean', title: t.company, align: 'right', priority: 2 },
+      { key: 'difference', title: t.difference, align: 'right' },
+      { key: 'respondents', title: t.respondents, align: 'right', priority: 3 },
+      { key: 'rows', title: t.rows, align: 'right', priority: 2 },
       { key: 'tendency', title: '' },
     ],
     rows: raters.map((r) => [
@@ -169,21 +168,21 @@ export function raterView(scores: PeriodScores): TableModel {
       num(r.respondents, 'int'),
       num(r.rows, 'int'),
       // No word for a difference that shows as ±0.00.
-      text(r.difference === null || Math.abs(r.difference) < 0.005 ? '' : r.difference < 0 ? 'harsher' : 'more lenient', 'dim'),
+      text(r.difference === null || Math.abs(r.difference) < 0.005 ? '' : r.difference < 0 ? p.score.harsher : p.score.moreLenient, 'dim'),
     ]),
   };
 }
 
 /** "Needs attention" after the table: plain lines (the renderers style them). */
-export function attentionLines(attention: NeedsAttention, scores: PeriodScores, config: Config): string[] {
+export function attentionLines(attention: NeedsAttention, scores: PeriodScores, config: Config, p: ReportPhrases): string[] {
   const lines: string[] = [];
   for (const { department, weakestCriteria } of attention.departments) {
-    const weakest = weakestCriteria.map((c) => `${config.criteria[c.criterion]!.name} ${scoreText(c.mean!, scores)}`).join(', ');
-    lines.push(`${department.name} (${department.id}): ${scoreText(department.score!, scores)}, under ${scores.alertBelow}${weakest === '' ? '' : `; weakest: ${weakest}`}`);
+    const weakest = weakestCriteria.map((c) => `${config.criteria[c.criterion]!.name} ${scoreText(c.mean!, scores, p)}`).join(', ');
+    lines.push(p.score.attentionDepartment(`${department.name} (${department.id})`, scoreText(department.score!, scores, p), scores.alertBelow!, weakest));
   }
   if (attention.lowestPairs.length > 0) {
-    const pairs = attention.lowestPairs.map((p) => `${p.raterId} → ${p.targetId} ${scoreText(p.score!, scores)}`).join(', ');
-    lines.push(`Lowest pairs (client → department): ${pairs}`);
+    const pairs = attention.lowestPairs.map((pair) => `${pair.raterId} → ${pair.targetId} ${scoreText(pair.score!, scores, p)}`).join(', ');
+    lines.push(p.score.lowestPairs(pairs));
   }
   return lines;
 }

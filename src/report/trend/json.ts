@@ -5,6 +5,7 @@ import type { DepartmentTrend, PeriodTrend } from '../../core/trend.js';
 import type { Config } from '../../config/types.js';
 import type { RowCounts } from '../../pipeline/loadPeriod.js';
 import { summaryJson, type SummaryJson } from '../diff/json.js';
+import { hiddenCounts, type HiddenCounts } from '../hidden.js';
 
 /** The fields of the latest change in the contract, in this order. */
 const LATEST_KEYS = ['status', 'change', 'delta', 'z', 'p', 'significant', 'testable', 'reason'] as const;
@@ -21,6 +22,8 @@ export interface TrendJson {
   rows: { read: number; used: number; rejected: number }[];
   /** Counts of the latest change (the last two periods), as `ic diff` counts them. */
   latest_summary: SummaryJson;
+  /** How many values of each period are null, by reason; aligned with `periods`. */
+  hidden: HiddenCounts[];
   /** Departments that fell significantly in the latest period first; per-period arrays as core/trend.ts has them. */
   departments: (Pick<DepartmentTrend, 'id' | 'name' | 'scores' | 'reasons' | 'se' | 'ranks' | 'respondents'> & {
     /** The change between the last two periods, with the z test of `ic diff`; null when in neither of them. */
@@ -57,6 +60,7 @@ export function trendJson(input: TrendInput, significanceZ: number): TrendJson {
     inputs: input.inputs.map((i) => [...i]),
     rows: input.rows.map((r) => ({ read: r.read, used: r.used, rejected: r.rejected })),
     latest_summary: summaryJson(trend.latest),
+    hidden: input.scores.map(hiddenCounts),
     departments: trend.departments.map((d) => ({
       id: d.id,
       name: d.name,

@@ -2,6 +2,7 @@
 import type { Config } from '../../config/types.js';
 import type { PeriodTrend } from '../../core/trend.js';
 import { changeText, moveTone } from '../diff/views.js';
+import type { ReportPhrases } from '../phrases/types.js';
 import { maybe, num, text, type CellValue, type Column, type TableModel } from '../table.js';
 
 const FIXED_KEYS = new Set(['id', 'department', 'latest_delta', 'latest_z', 'latest_p', 'latest_significant', 'latest_testable', 'latest_change', 'latest_reason', 'trend']);
@@ -15,7 +16,7 @@ function periodKey(label: string): string {
  * Display: name, a score per period, the sparkline (a terminal-only column), and the latest change with
  * its test; arrows and colours for significant moves only. Data (CSV): the same with machine columns.
  */
-export function trendView(trend: PeriodTrend, labels: readonly string[], config: Config, options: { forDisplay: boolean }): TableModel {
+export function trendView(trend: PeriodTrend, labels: readonly string[], config: Config, options: { forDisplay: boolean }, p: ReportPhrases): TableModel {
   const last = { a: labels[labels.length - 2] ?? '', b: labels[labels.length - 1] ?? '' };
   if (!options.forDisplay) {
     return {
@@ -37,13 +38,14 @@ export function trendView(trend: PeriodTrend, labels: readonly string[], config:
     };
   }
   const columns: Column[] = [
-    { key: 'department', title: 'Department' },
-    { key: 'id', title: 'id' },
-    ...labels.map((l): Column => ({ key: periodKey(l), title: l, align: 'right' })),
-    { key: 'trend', title: 'Trend', terminalOnly: true },
-    { key: 'latest_delta', title: 'Last Δ', align: 'right' },
-    { key: 'latest_z', title: 'z', align: 'right' },
-    { key: 'latest_p', title: 'p', align: 'right' },
+    { key: 'department', title: p.diff.columns.department, cut: true },
+    { key: 'id', title: p.diff.columns.id, priority: 1 },
+    // On a narrow terminal the oldest periods go first (the sparkline still shows them); the last two stay.
+    ...labels.map((l, i): Column => ({ key: periodKey(l), title: l, align: 'right', ...(i < labels.length - 2 ? { priority: 3 + i / labels.length } : {}) })),
+    { key: 'trend', title: p.trend.columns.trend, terminalOnly: true, priority: 5 },
+    { key: 'latest_delta', title: p.trend.columns.lastDelta, align: 'right' },
+    { key: 'latest_z', title: 'z', align: 'right', priority: 2 },
+    { key: 'latest_p', title: 'p', align: 'right', priority: 4 },
     { key: 'latest_change', title: `${last.a} → ${last.b}` },
   ];
   return {
@@ -58,7 +60,7 @@ export function trendView(trend: PeriodTrend, labels: readonly string[], config:
         num(d.latest?.delta ?? null, 'delta', tone),
         num(d.latest?.z ?? null, 'z', tone),
         num(d.latest?.p ?? null, 'p', tone),
-        text(d.latest === null ? `not in ${last.a} or ${last.b}` : changeText(d.latest, last), tone ?? 'dim'),
+        text(d.latest === null ? p.trend.notIn(last.a, last.b) : changeText(d.latest, last, p), tone ?? 'dim'),
       ];
     }),
   };

@@ -11,6 +11,7 @@ import { scorePeriod } from '../../../src/core/score.js';
 import type { QuestionnaireRow } from '../../../src/domain/questionnaire.js';
 import type { RowCounts } from '../../../src/pipeline/loadPeriod.js';
 import { renderDocument } from '../../../src/render/document.js';
+import { ENGLISH } from '../../../src/report/phrases/en.js';
 import { buildScoreDocument } from '../../../src/report/score/build.js';
 import { VIEWS, type View } from '../../../src/report/score/views.js';
 import { makeConfig } from '../../helpers/config.js';
@@ -35,7 +36,7 @@ function counts(n: number): RowCounts {
 }
 
 function render(scores: PeriodScores, config: Config, view: View, format: (typeof FORMATS)[number], options: { excel?: boolean; color?: boolean } = {}): string {
-  const doc = buildScoreDocument({ scores, config, rows: counts(scores.rowsUsed), inputs: ['responses.csv'] }, view);
+  const doc = buildScoreDocument({ scores, config, rows: counts(scores.rowsUsed), inputs: ['responses.csv'] }, view, ENGLISH);
   return renderDocument(doc, format, { color: options.color ? coloured : plain, excel: options.excel ?? false });
 }
 
@@ -139,6 +140,18 @@ describe('a department whose score is hidden (2 respondents, anonymity_min 3)', 
       criteria: { x: null, y: null }, criteria_reasons: { x: 'fewer_than_k', y: 'fewer_than_k' },
       suppressed: true, reason: 'fewer_than_k', flags: ['suppressed'],
     });
+  });
+
+  it('every output counts the values not shown, by reason', () => {
+    // c: its score and both criterion means (fewer_than_k: 3); b, whom nobody evaluates: score and both means
+    // (no_responses: 3); pairs: c→a and b→c fewer_than_k (2), b→a secondary (else a's score and b→a would give
+    // c→a away), a→b, c→b, a→c no_responses (3).
+    const json = JSON.parse(render(scores, config, 'department', 'json')) as { hidden: Record<string, number> };
+    expect(json.hidden).toEqual({ fewer_than_k: 5, secondary: 1, no_responses: 6 });
+    expect(render(scores, config, 'department', 'table')).toContain(
+      'values not shown: 12 (fewer than 3 respondents: 5; secondary, so that those cannot be worked out: 1; no responses: 6)',
+    );
+    expect(render(scores, config, 'rater', 'md')).toContain('· values not shown: 12 (');
   });
 
   it.each(VIEWS.flatMap((view) => FORMATS.map((format) => ({ view, format }))))('--by $view --format $format never shows 1.375 (or 1.38, or m_y = 1.5)', ({ view, format }) => {
