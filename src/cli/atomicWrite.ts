@@ -3,7 +3,7 @@
  * temporary file in the same folder and a rename. Only a regular, writable file is ever replaced, and it
  * keeps its permission bits (a 600 rejects file, which holds raw rows, stays private).
  */
-import { lstatSync, realpathSync, rmSync } from 'node:fs';
+import { closeSync, fchmodSync, lstatSync, openSync, realpathSync, renameSync, rmSync, writeSync } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -38,15 +38,20 @@ export function checkTarget(path: string, option = '--out'): number | null {
   return stats.mode & 0o7777;
 }
 
+/** A temporary file beside `path`: unique enough with the process id (no need to load node:crypto for it). */
+function temporaryName(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
+}
+
 /** Writes `data` to `path` atomically; `option` names the target in a refusal. */
 export async function writeFileAtomic(path: string, data: string | Uint8Array, option = '--out'): Promise<void> {
   const mode = checkTarget(path, option);
-  // Unique enough with the process id (no need to load node:crypto for it); 'wx' never writes over a file.
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
+  const tmp = temporaryName(path);
   // Listed before it exists: a signal may come while open() is still under way.
   pending.add(tmp);
   try {
-    // Created with the kept mode, so raw rows are never readable by others, not even for a moment.
+    // 'wx' never writes over a file. Created with the kept mode, so raw rows are never readable by others,
+    // not even for a moment.
     const handle = await open(tmp, 'wx', mode ?? 0o666);
     try {
       if (mode !== null) await handle.chmod(mode);
@@ -68,6 +73,54 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, o
   } finally {
     pending.delete(tmp);
   }
+}
+
+/** A file written piece by piece (rows as they come), replacing `path` only on `commit`, by the rules above. */
+export interface AtomicStream {
+  write(text: string): void;
+  commit(): void;
+  abort(): void;
+}
+
+export function openFileAtomic(path: string, option = '--out'): AtomicStream {
+  const mode = checkTarget(path, option);
+  const tmp = temporaryName(path);
+  pending.add(tmp);
+  let fd: number;
+  try {
+    fd = openSync(tmp, 'wx', mode ?? 0o666);
+    if (mode !== null) fchmodSync(fd, mode);
+  } catch (error) {
+    pending.delete(tmp);
+    throw error;
+  }
+  let isOpen = true;
+  const close = (): void => {
+    if (isOpen) closeSync(fd);
+    isOpen = false;
+  };
+  return {
+    write(text) {
+      writeSync(fd, text);
+    },
+    commit() {
+      try {
+        close();
+        checkTarget(path, option);
+        renameSync(tmp, path);
+      } catch (error) {
+        rmSync(tmp, { force: true });
+        throw error;
+      } finally {
+        pending.delete(tmp);
+      }
+    },
+    abort() {
+      close();
+      rmSync(tmp, { force: true });
+      pending.delete(tmp);
+    },
+  };
 }
 
 /** Removes every temporary file being written; for signal handlers, so synchronous. */

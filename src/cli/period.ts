@@ -2,9 +2,6 @@
  * What score, diff and trend do with a period's data problems (SPEC 2.3): list them, refuse to compute on
  * data with errors unless --skip-invalid, say what was left out, and write --rejects so nothing is lost.
  */
-import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
 import type { Config } from '../config/types.js';
 import { nothingToScore } from '../pipeline/nothingRead.js';
 import type { Reject } from '../pipeline/loadPeriod.js';
@@ -13,9 +10,9 @@ import { renderCsv } from '../render/csv/csv.js';
 import { renderProblems } from '../render/problems.js';
 import type { ReportPhrases } from '../report/phrases/types.js';
 import { countBySeverity } from '../report/validate.js';
-import { UserError } from './errors.js';
+import { UsageError, UserError } from './errors.js';
 import { checkOutPath, note, writeResult } from './output.js';
-import { realPathOf } from './atomicWrite.js';
+import { openFileAtomic, realPathOf, type AtomicStream } from './atomicWrite.js';
 import type { Terminal } from './terminal.js';
 
 export interface DataOptions {
@@ -119,19 +116,19 @@ export async function writeReport(text: string, periods: readonly PeriodInput[],
  */
 function openRejects(path: string, several: boolean): { onReject(label: string | null): (r: Reject) => void; close(): Promise<void>; abort(): void } {
   const header = several ? ['period', 'file', 'line', 'reason', 'row'] : ['file', 'line', 'reason', 'row'];
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
-  let fd: number;
+  let file: AtomicStream;
   try {
-    fd = openSync(tmp, 'wx');
+    file = openFileAtomic(path, '--rejects');
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     throw new UserError(`cannot write ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'}); check that the folder exists and is writable`);
   }
-  writeSync(fd, renderCsv(header, []));
+  file.write(renderCsv(header, []));
   let batch: (string | number)[][] = [];
   const flush = () => {
     if (batch.length === 0) return;
     const text = renderCsv(header, batch);
-    writeSync(fd, text.slice(text.indexOf('\n') + 1)); // without the header line, written once above
+    file.write(text.slice(text.indexOf('\n') + 1)); // without the header line, written once above
     batch = [];
   };
   return {
@@ -140,19 +137,17 @@ function openRejects(path: string, several: boolean): { onReject(label: string |
       if (batch.length >= 1000) flush();
     },
     abort() {
-      closeSync(fd);
-      rmSync(tmp, { force: true });
+      file.abort();
     },
     async close() {
       try {
         flush();
-        closeSync(fd);
         // The path was checked against the inputs before any work (scorePeriods).
         checkOutPath(path, [], '--rejects');
-        await rename(tmp, path);
+        file.commit();
       } catch (error) {
-        await rm(tmp, { force: true });
-        if (error instanceof UserError) throw error;
+        file.abort();
+        if (error instanceof UserError || error instanceof UsageError) throw error;
         throw new UserError(`cannot write ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'}); check that the folder exists and is writable`);
       }
     },

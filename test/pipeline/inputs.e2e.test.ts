@@ -38,7 +38,7 @@ function sh(command: string, dir: string): { code: number | null; stdout: string
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-const SCORE = 'score --config ic.yaml --skip-invalid --format json --by pair';
+const SCORE = 'score --config ic.yaml --skip-invalid --format json --by pair --lang en';
 
 describe('one pass over every input', () => {
   it('a pipe, `-` and /dev/stdin with a duplicate give the regular file\'s report and rejects', () => {
