@@ -8,8 +8,12 @@
  */
 import type { Aggregation } from '../config/types.js';
 
-/** fewer_than_k: computed from fewer than anonymity_min distinct respondents; secondary: see SPEC 3.3. */
-export type SuppressionReason = 'fewer_than_k' | 'secondary';
+/**
+ * fewer_than_k: computed from fewer than anonymity_min distinct respondents; secondary: hidden by the cheap
+ * first rule (one hidden cell of a margin takes one more with it); protection: hidden because, with it shown,
+ * a linear program could narrow a hidden value to less than the protection width (SPEC 3.3).
+ */
+export type SuppressionReason = 'fewer_than_k' | 'secondary' | 'protection';
 
 /** Why a value is null: hidden for anonymity, or nothing to compute it from. */
 export type NullReason = SuppressionReason | 'no_responses';
@@ -51,6 +55,11 @@ export interface DepartmentScore {
   /** Null when the score is hidden or missing, or t has fewer than 2 rows (then a diff is "not testable"). */
   se: number | null;
   seMethod: SeMethod | null;
+  /**
+   * Why `se` (and ci95) is null while the score is shown: 'protection' when a part of t is hidden (SE mixes
+   * the spread inside every pair, which would narrow a hidden pair); null otherwise.
+   */
+  seReason: NullReason | null;
   /** [S − 1.96·SE, S + 1.96·SE]; null when se is null. */
   ci95: readonly [number, number] | null;
   /** 0–100: share of t's valid answers >= favorable_min. */
@@ -134,6 +143,22 @@ export interface CompanySummary {
   reason: NullReason | null;
 }
 
+/** Hidden values of one view, by reason. */
+export type HiddenCounts = Record<SuppressionReason, number>;
+
+/**
+ * How many values each view hides and why, so that every output can say so (SPEC 3.3). department: scores
+ * (with their favorable %, rank), their criterion means and SE/CI hidden while the score shows; criterion:
+ * company criterion means (with their favorable %); pair: pair scores; rater: given means and the company mean.
+ */
+export interface HiddenSummary {
+  department: HiddenCounts;
+  criterion: HiddenCounts;
+  pair: HiddenCounts;
+  rater: HiddenCounts;
+  total: HiddenCounts;
+}
+
 export interface PeriodScores {
   aggregation: Aggregation;
   anonymityMin: number;
@@ -152,4 +177,6 @@ export interface PeriodScores {
   raters: readonly RaterView[];
   /** Company-wide per criterion, in config order. */
   criteria: readonly CompanyCriterion[];
+  /** Hidden values per view and reason. */
+  hidden: HiddenSummary;
 }

@@ -20,7 +20,7 @@ export function guard(value: number | null, respondents: number, anonymityMin: n
 }
 
 export function isHidden(cell: Guarded): boolean {
-  return cell.reason === 'fewer_than_k' || cell.reason === 'secondary';
+  return cell.reason === 'fewer_than_k' || cell.reason === 'secondary' || cell.reason === 'protection';
 }
 
 /** The value to show, or null. */

@@ -17,5 +17,5 @@ export async function scoreFiles(inputs: readonly string[], config: Config, opti
     collectRejects: options.collectRejects ?? false,
   });
   // loadPeriod always returns the consumer's result when a consumer is given.
-  return { load, scores: scorePeriod(result!, config) };
+  return { load, scores: await scorePeriod(result!, config) };
 }

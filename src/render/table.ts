@@ -112,6 +112,7 @@ export function hiddenMarker(reason: NullReason, anonymityMin: number): string {
     case 'fewer_than_k':
       return `n<${anonymityMin}`;
     case 'secondary':
+    case 'protection':
       return 'hidden';
     case 'no_responses':
       return '—';
@@ -123,7 +124,7 @@ export function legend(model: TableModel, anonymityMin: number): string[] {
   for (const row of model.rows) for (const cell of row) if (cell.kind === 'hidden') used.add(cell.reason);
   const lines: string[] = [];
   if (used.has('fewer_than_k')) lines.push(`n<${anonymityMin}: fewer than ${anonymityMin} respondents, not shown (anonymity)`);
-  if (used.has('secondary')) lines.push('hidden: not shown so that a value under the anonymity threshold cannot be worked out from the others');
+  if (used.has('secondary') || used.has('protection')) lines.push('hidden: not shown so that a value under the anonymity threshold cannot be worked out from the others');
   if (used.has('no_responses')) lines.push('—: no responses');
   return lines;
 }
@@ -222,7 +223,9 @@ export function renderTableCsv(model: TableModel, options: { excel?: boolean; an
             ? `suppressed (fewer than ${options.anonymityMin} respondents)`
             : cell.reason === 'secondary'
               ? 'suppressed (secondary)'
-              : '';
+              : cell.reason === 'protection'
+                ? 'suppressed (protection)'
+                : '';
         case 'empty':
           return '';
       }

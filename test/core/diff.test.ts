@@ -13,10 +13,10 @@ function dept(diff: PeriodDiff, id: string): DepartmentDiff {
  *   Δ = 0.3, √(0.1² + 0.1²) = √0.02 = 0.141421356…, z = 0.3 / 0.141421356 = 2.121320343 (= 1.5·√2)
  *   p = 2·(1 − Φ(2.1213)) = erfc(z/√2) = erfc(1.5) = 0.033894853524689 (tables: erfc(1.5) = 0.0338949)
  */
-describe('testChange: z = Δ / √(SE_A² + SE_B²), significant when |z| >= 1.96', () => {
+describe('testChange: z = Δ / √(SE_A² + SE_B²), significant when |z| >= 1.96', async () => {
   const side = (score: number | null, se: number | null, suppressed = false) => ({ score, se, suppressed });
 
-  it('a hand-worked change', () => {
+  it('a hand-worked change', async () => {
     const c = testChange(side(3.2, 0.1), side(3.5, 0.1));
     expect(c.delta).toBeCloseTo(0.3, 12);
     expect(c.z).toBeCloseTo(2.1213203435596424, 10);
@@ -26,7 +26,7 @@ describe('testChange: z = Δ / √(SE_A² + SE_B²), significant when |z| >= 1.9
     expect(c.reason).toBeNull();
   });
 
-  it('the threshold: |z| = 1.96 is significant (p = 0.04999…), just under is not', () => {
+  it('the threshold: |z| = 1.96 is significant (p = 0.04999…), just under is not', async () => {
     // Δ = 1.96 with √(SE_A² + SE_B²) = 1: SE_A = 0.6, SE_B = 0.8 (0.36 + 0.64 = 1)
     const at = testChange(side(2, 0.6), side(3.96, 0.8));
     expect(at.z).toBeCloseTo(SIGNIFICANCE_Z, 12);
@@ -40,17 +40,17 @@ describe('testChange: z = Δ / √(SE_A² + SE_B²), significant when |z| >= 1.9
     expect(down.significant).toBe(true);
   });
 
-  it('an undefined SE: Δ shown, "not testable", never significant', () => {
+  it('an undefined SE: Δ shown, "not testable", never significant', async () => {
     const c = testChange(side(3, null), side(5, 0.01));
     expect(c).toEqual({ delta: 2, z: null, p: null, significant: false, testable: false, reason: 'se_undefined' });
   });
 
-  it('SE 0 in both periods: not testable rather than an infinite z', () => {
+  it('SE 0 in both periods: not testable rather than an infinite z', async () => {
     const c = testChange(side(4, 0), side(5, 0));
     expect(c).toEqual({ delta: 1, z: null, p: null, significant: false, testable: false, reason: 'se_zero' });
   });
 
-  it('a hidden score: no delta at all', () => {
+  it('a hidden score: no delta at all', async () => {
     expect(testChange(side(4, 0.1), side(null, null, true))).toEqual({ delta: null, z: null, p: null, significant: false, testable: false, reason: 'suppressed' });
   });
 });
@@ -85,7 +85,7 @@ const [A_, B_, X_, C_, D_, E_, F_, G_, S_] = [0, 1, 2, 3, 4, 5, 6, 7, 8] as cons
 let nextRespondent = 0;
 const rows = (rater: number, target: number, answers: number[]) => answers.map((v) => row(nextRespondent++, rater, target, [v]));
 
-const periodA = score(config, [
+const periodA = await score(config, [
   ...rows(B_, A_, [3, 3, 2, 4, 3, 3, 2, 4]),
   ...rows(B_, C_, [4, 4, 3, 5]),
   ...rows(B_, D_, [5, 5, 4, 4, 5, 5, 4, 4]),
@@ -94,7 +94,7 @@ const periodA = score(config, [
   ...rows(B_, G_, [4, 4, 4]),
   ...rows(B_, S_, [3, 4, 5]),
 ]);
-const periodB = score(config, [
+const periodB = await score(config, [
   ...rows(B_, A_, [4, 4, 3, 5, 4, 4, 3, 5]),
   ...rows(B_, C_, [3, 3, 2, 4]),
   ...rows(B_, D_, [3, 3, 2, 2, 3, 3, 2, 2]),
@@ -105,8 +105,8 @@ const periodB = score(config, [
 ]);
 const diff = diffPeriods(periodA, periodB);
 
-describe('diffPeriods, hand-worked periods', () => {
-  it('a: significant rise, z = √7, p = 0.00815', () => {
+describe('diffPeriods, hand-worked periods', async () => {
+  it('a: significant rise, z = √7, p = 0.00815', async () => {
     const a = dept(diff, 'a');
     expect(a.status).toBe('both');
     expect(a.a.score).toBeCloseTo(3, 12);
@@ -124,7 +124,7 @@ describe('diffPeriods, hand-worked periods', () => {
     expect([a.a.respondents, a.b.respondents]).toEqual([8, 8]);
   });
 
-  it('c: a whole point down is not significant on 4 answers, z = −√3, p = 0.0833', () => {
+  it('c: a whole point down is not significant on 4 answers, z = −√3, p = 0.0833', async () => {
     const c = dept(diff, 'c');
     expect(c.delta).toBeCloseTo(-1, 12);
     expect(c.z).toBeCloseTo(-1.7320508075688772, 10);
@@ -135,7 +135,7 @@ describe('diffPeriods, hand-worked periods', () => {
     expect([c.a.rank, c.b.rank, c.rankChange]).toEqual([2, 4, -2]);
   });
 
-  it('d: significant drop, z = −2√14, p ≈ 7.25e-14', () => {
+  it('d: significant drop, z = −2√14, p ≈ 7.25e-14', async () => {
     const d = dept(diff, 'd');
     expect(d.delta).toBeCloseTo(-2, 12);
     expect(d.z).toBeCloseTo(-7.483314773547883, 10);
@@ -143,7 +143,7 @@ describe('diffPeriods, hand-worked periods', () => {
     expect(d.change).toBe('declined');
   });
 
-  it('e: two rater departments, SE = √(Σ s_r²/n_r)/R, z = √3/2, p = 0.386', () => {
+  it('e: two rater departments, SE = √(Σ s_r²/n_r)/R, z = √3/2, p = 0.386', async () => {
     const e = dept(diff, 'e');
     expect(e.a.score).toBeCloseTo(3.5, 12);
     expect(e.a.se).toBeCloseTo(Math.sqrt(1 / 6), 12);
@@ -153,7 +153,7 @@ describe('diffPeriods, hand-worked periods', () => {
     expect(e.change).toBe('not_significant');
   });
 
-  it('a score hidden in one period: no delta, not testable, reason suppressed; never computed from the hidden value', () => {
+  it('a score hidden in one period: no delta, not testable, reason suppressed; never computed from the hidden value', async () => {
     const s = dept(diff, 's');
     expect(s.status).toBe('both');
     expect(s.a.score).toBeCloseTo(4, 12);
@@ -163,7 +163,7 @@ describe('diffPeriods, hand-worked periods', () => {
     expect(s).toMatchObject({ delta: null, z: null, p: null, significant: false, testable: false, reason: 'suppressed', change: 'not_testable', rankChange: null, favorablePctChange: null });
   });
 
-  it('new and gone departments', () => {
+  it('new and gone departments', async () => {
     const f = dept(diff, 'f');
     expect(f).toMatchObject({ status: 'new', change: 'new', delta: null, z: null, significant: false });
     expect(f.a.respondents).toBe(0);
@@ -176,34 +176,34 @@ describe('diffPeriods, hand-worked periods', () => {
     expect(g.b.reason).toBe('no_responses');
   });
 
-  it('departments nobody evaluated in either period are listed apart', () => {
+  it('departments nobody evaluated in either period are listed apart', async () => {
     expect(diff.notEvaluated.map((d) => d.id)).toEqual(['b', 'x', 'h']);
     expect(diff.departments.map((d) => d.id)).not.toContain('h');
   });
 
-  it('order: significant drops, significant rises, the rest by Δ, not testable, new, gone', () => {
+  it('order: significant drops, significant rises, the rest by Δ, not testable, new, gone', async () => {
     expect(diff.departments.map((d) => d.id)).toEqual(['d', 'a', 'c', 'e', 's', 'f', 'g']);
   });
 
-  it('summary counts', () => {
+  it('summary counts', async () => {
     expect(diff.summary).toEqual({ improved: 1, declined: 1, notSignificant: 2, notTestable: 1, new: 1, gone: 1 });
   });
 
-  it('matches departments by id, whatever their order in each period', () => {
+  it('matches departments by id, whatever their order in each period', async () => {
     const reordered = { ...periodB, departments: [...periodB.departments].reverse() };
     const again = diffPeriods(periodA, reordered);
     expect(again.departments.map((d) => [d.id, d.z])).toEqual(diff.departments.map((d) => [d.id, d.z]));
   });
 });
 
-describe('undefined SE (anonymity_min 1, one row)', () => {
+describe('undefined SE (anonymity_min 1, one row)', async () => {
   // t has a single row in A: S_A = 2 is shown, but SE needs 2 rows (SPEC 3.2). In B: 4 and 5, S_B = 4.5.
   const c = makeConfig({ departments: ['r', 't'], criteria: { q: 1 }, anonymityMin: 1 });
-  const a = score(c, [row(1, 0, 1, [2])]);
-  const b = score(c, [row(1, 0, 1, [4]), row(2, 0, 1, [5])]);
+  const a = await score(c, [row(1, 0, 1, [2])]);
+  const b = await score(c, [row(1, 0, 1, [4]), row(2, 0, 1, [5])]);
   const d = dept(diffPeriods(a, b), 't');
 
-  it('Δ is shown, z and p are not, and it is never significant', () => {
+  it('Δ is shown, z and p are not, and it is never significant', async () => {
     expect(d.a.se).toBeNull();
     expect(d.delta).toBeCloseTo(2.5, 12);
     expect(d).toMatchObject({ z: null, p: null, significant: false, testable: false, reason: 'se_undefined', change: 'not_testable' });
@@ -217,31 +217,31 @@ describe('undefined SE (anonymity_min 1, one row)', () => {
  *      (secondary). r3 → u 3 respondents (gone in B).
  *   B: r1 → t 5 respondents (all 3), r2 → t 3 (all 5), r3 → t 4 (all 4), r4 → t 3 (all 2; new).
  */
-describe('diffPairs', () => {
+describe('diffPairs', async () => {
   const c = makeConfig({ departments: ['t', 'u', 'r1', 'r2', 'r3', 'r4'], criteria: { q: 1 }, anonymityMin: 3 });
   let id = 0;
   const many = (rater: number, target: number, n: number, v: number) => Array.from({ length: n }, () => row(id++, rater, target, [v]));
-  const a = score(c, [...many(2, 0, 5, 4), ...many(3, 0, 2, 3), ...many(4, 0, 4, 3), ...many(4, 1, 3, 4)]);
-  const b = score(c, [...many(2, 0, 5, 3), ...many(3, 0, 3, 5), ...many(4, 0, 4, 4), ...many(5, 0, 3, 2)]);
+  const a = await score(c, [...many(2, 0, 5, 4), ...many(3, 0, 2, 3), ...many(4, 0, 4, 3), ...many(4, 1, 3, 4)]);
+  const b = await score(c, [...many(2, 0, 5, 3), ...many(3, 0, 3, 5), ...many(4, 0, 4, 4), ...many(5, 0, 3, 2)]);
   const pairs = diffPairs(a, b);
   const pair = (rater: string, target: string) => pairs.find((p) => p.raterId === rater && p.targetId === target)!;
 
-  it('a pair shown in both periods: Δ of P(t, r)', () => {
+  it('a pair shown in both periods: Δ of P(t, r)', async () => {
     expect(pair('r1', 't')).toMatchObject({ status: 'both', scoreA: 4, scoreB: 3, delta: -1, suppressed: false, respondentsA: 5, respondentsB: 5 });
   });
 
-  it('hidden in either period (under the threshold, or secondary): suppressed, no delta', () => {
+  it('hidden in either period (under the threshold, or secondary): suppressed, no delta', async () => {
     expect(pair('r2', 't')).toMatchObject({ status: 'both', scoreA: null, delta: null, suppressed: true, reasonA: 'fewer_than_k', reasonB: null, respondentsA: 2 });
     expect(pair('r2', 't').scoreB).toBeCloseTo(5, 12);
     expect(pair('r3', 't')).toMatchObject({ status: 'both', scoreA: null, delta: null, suppressed: true, reasonA: 'secondary' });
   });
 
-  it('new and gone pairs', () => {
+  it('new and gone pairs', async () => {
     expect(pair('r4', 't')).toMatchObject({ status: 'new', scoreA: null, scoreB: 2, delta: null, reasonA: 'no_responses' });
     expect(pair('r3', 'u')).toMatchObject({ status: 'gone', scoreA: 4, scoreB: null, delta: null, reasonB: 'no_responses' });
   });
 
-  it('pairs without rows in either period are left out; order: deltas (drop first), hidden, new, gone', () => {
+  it('pairs without rows in either period are left out; order: deltas (drop first), hidden, new, gone', async () => {
     expect(pairs.map((p) => `${p.raterId}>${p.targetId}`)).toEqual(['r1>t', 'r2>t', 'r3>t', 'r4>t', 'r3>u']);
   });
 });
@@ -253,14 +253,14 @@ describe('diffPairs', () => {
  *      One criterion mean hidden under a shown S(t) → the other with the fewest respondents is hidden too
  *      (speed and polite tie at 3: the first, speed).
  */
-describe('diffCriteria', () => {
+describe('diffCriteria', async () => {
   const c = makeConfig({ departments: ['t', 'r'], criteria: { speed: 1, quality: 1, polite: 1 }, anonymityMin: 3 });
-  const a = score(c, [row(1, 1, 0, [4, 3, 5]), row(2, 1, 0, [4, 3, 5]), row(3, 1, 0, [4, 3, 5])]);
-  const b = score(c, [row(1, 1, 0, [5, 3, 4]), row(2, 1, 0, [5, 3, 4]), row(3, 1, 0, [5, NA, 4])]);
+  const a = await score(c, [row(1, 1, 0, [4, 3, 5]), row(2, 1, 0, [4, 3, 5]), row(3, 1, 0, [4, 3, 5])]);
+  const b = await score(c, [row(1, 1, 0, [5, 3, 4]), row(2, 1, 0, [5, 3, 4]), row(3, 1, 0, [5, NA, 4])]);
   const d = diffPeriods(a, b);
   const criteria = diffCriteria(a, b, d.departments);
 
-  it('Δ of shown means only, with the reason of the hidden ones; no test', () => {
+  it('Δ of shown means only, with the reason of the hidden ones; no test', async () => {
     expect(criteria.map((x) => [x.criterionId, x.meanA, x.meanB, x.delta, x.reasonB])).toEqual([
       ['speed', 4, null, null, 'secondary'],
       ['quality', 3, null, null, 'fewer_than_k'],

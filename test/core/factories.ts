@@ -38,7 +38,7 @@ export function row(respondent: number, rater: number, target: number, answers: 
   return { respondent, rater, target, answers: Float64Array.from(answers) };
 }
 
-export function score(config: Config, rows: readonly QuestionnaireRow[]): PeriodScores {
+export function score(config: Config, rows: readonly QuestionnaireRow[]): Promise<PeriodScores> {
   const aggregator = createPeriodAggregator(config);
   for (const r of rows) aggregator.add(r);
   return scorePeriod(aggregator.finish(), config);

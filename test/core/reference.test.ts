@@ -235,9 +235,9 @@ describe.each(['departments', 'respondents'] as Aggregation[])('against the naiv
     aggregation,
   });
 
-  it.each(seeds)('seed %i', (seed) => {
+  it.each(seeds)('seed %i', async (seed) => {
     const rows = randomPeriod(seed, departmentIds.length, weights);
-    const s = score(
+    const s = await score(
       config,
       rows.map((r) => ({ ...r, answers: Float64Array.from(r.answers) })),
     );
@@ -245,11 +245,11 @@ describe.each(['departments', 'respondents'] as Aggregation[])('against the naiv
     expect(s.rowsIgnored).toBeGreaterThanOrEqual(1);
   });
 
-  it('the seeds exercise every SE rule', () => {
+  it('the seeds exercise every SE rule', async () => {
     const methods = new Set<string | null>();
     for (const seed of seeds) {
       const rows = randomPeriod(seed, departmentIds.length, weights);
-      for (const d of score(config, rows.map((r) => ({ ...r, answers: Float64Array.from(r.answers) }))).departments) {
+      for (const d of (await score(config, rows.map((r) => ({ ...r, answers: Float64Array.from(r.answers) })))).departments) {
         methods.add(d.seMethod);
       }
     }
@@ -261,8 +261,8 @@ describe.each(['departments', 'respondents'] as Aggregation[])('against the naiv
   });
 });
 
-describe('more than 31 criteria (distinct respondents kept per criterion in Sets)', () => {
-  it('matches the reference', () => {
+describe('more than 31 criteria (distinct respondents kept per criterion in Sets)', async () => {
+  it('matches the reference', async () => {
     const manyWeights = Array.from({ length: 40 }, (_, i) => 1 + (i % 3));
     const config = makeConfig({
       departments: departmentIds,
@@ -270,20 +270,20 @@ describe('more than 31 criteria (distinct respondents kept per criterion in Sets
       aggregation: 'respondents',
     });
     const rows = randomPeriod(5, departmentIds.length, manyWeights);
-    const s = score(config, rows.map((r) => ({ ...r, answers: Float64Array.from(r.answers) })));
+    const s = await score(config, rows.map((r) => ({ ...r, answers: Float64Array.from(r.answers) })));
     compare(s, naiveScores(rows, config));
   });
 });
 
-describe('anonymity invariants on random periods, k = 3', () => {
-  it.each(seeds)('seed %i: nothing shown from fewer than k, and no group left with exactly one hidden cell', (seed) => {
+describe('anonymity invariants on random periods, k = 3', async () => {
+  it.each(seeds)('seed %i: nothing shown from fewer than k, and no group left with exactly one hidden cell', async (seed) => {
     const config = makeConfig({
       departments: departmentIds,
       criteria: { speed: 1, quality: 2, politeness: 0.5, clarity: 3 },
       anonymityMin: 3,
     });
     const rows = randomPeriod(seed, departmentIds.length, weights);
-    const s = score(config, rows.map((r) => ({ ...r, answers: Float64Array.from(r.answers) })));
+    const s = await score(config, rows.map((r) => ({ ...r, answers: Float64Array.from(r.answers) })));
 
     const hidden = (x: { suppressed: boolean }) => x.suppressed;
     for (const d of s.departments) {

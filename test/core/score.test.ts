@@ -44,15 +44,15 @@ function dept(scores: PeriodScores, id: string): DepartmentScore {
   return d;
 }
 
-describe('scorePeriod, hand-worked case, aggregation: departments', () => {
-  const s = score(handConfig('departments'), handRows);
+describe('scorePeriod, hand-worked case, aggregation: departments', async () => {
+  const s = await score(handConfig('departments'), handRows);
 
-  it('counts rows used and ignored', () => {
+  it('counts rows used and ignored', async () => {
     expect(s.rowsUsed).toBe(7);
     expect(s.rowsIgnored).toBe(1);
   });
 
-  it('department a: criterion means average the rater departments', () => {
+  it('department a: criterion means average the rater departments', async () => {
     // m(a,b,speed) = (4+5+3)/3 = 4, m(a,c,speed) = 2  → M(a,speed) = (4+2)/2 = 3
     // m(a,b,quality) = (2+4)/2 = 3, m(a,c,quality) = 1 → M(a,quality) = (3+1)/2 = 2
     // S(a) = (2·3 + 1·2)/3 = 8/3
@@ -68,7 +68,7 @@ describe('scorePeriod, hand-worked case, aggregation: departments', () => {
     expect(a.flags).toEqual(['below_alert']);
   });
 
-  it('department a: SE pools the within-department variance for the single-row rater', () => {
+  it('department a: SE pools the within-department variance for the single-row rater', async () => {
     // rater b: o = 10/3, 5, 10/3; mean 35/9; deviations −5/9, 10/9, −5/9; M2 = 150/81; s_b² = 75/81 = 25/27
     // rater c: one row → pooled s_p² = M2_b / (n_b − 1) = 25/27
     // SE = √(s_b²/3 + s_p²/1) / 2 = √(25/81 + 75/81) / 2 = (10/9)/2 = 5/9
@@ -79,7 +79,7 @@ describe('scorePeriod, hand-worked case, aggregation: departments', () => {
     expect(a.ci95?.[1]).toBeCloseTo(8 / 3 + 1.96 * (5 / 9), 12);
   });
 
-  it('department b: no rater department with 2+ rows falls back to the variance of all its rows', () => {
+  it('department b: no rater department with 2+ rows falls back to the variance of all its rows', async () => {
     // m(b,a,speed)=5 m(b,c,speed)=4 → M=4.5; quality only from a → M=5; S = (9+5)/3 = 14/3
     // o = 5, 4: variance of all rows = ((0.5)² + (0.5)²)/1 = 0.5; SE = √(0.5/1 + 0.5/1)/2 = 0.5
     const b = dept(s, 'b');
@@ -93,7 +93,7 @@ describe('scorePeriod, hand-worked case, aggregation: departments', () => {
     expect(b).toMatchObject({ respondents: 2, raters: 2, rank: 1, flags: [] });
   });
 
-  it('department c: one row, so SE and ci95 are undefined', () => {
+  it('department c: one row, so SE and ci95 are undefined', async () => {
     // S(c) = (2·1 + 3)/3 = 5/3; answers 1, 3: none favorable
     const c = dept(s, 'c');
     expect(c.score).toBeCloseTo(5 / 3, 12);
@@ -104,7 +104,7 @@ describe('scorePeriod, hand-worked case, aggregation: departments', () => {
     expect(c).toMatchObject({ respondents: 1, raters: 1, rank: 3, flags: ['below_alert'] });
   });
 
-  it('department d: evaluated by nobody, listed with no score and the reason', () => {
+  it('department d: evaluated by nobody, listed with no score and the reason', async () => {
     const d = dept(s, 'd');
     expect(d).toMatchObject({
       score: null, se: null, ci95: null, favorablePct: null, rank: null, respondents: 0, raters: 0,
@@ -113,7 +113,7 @@ describe('scorePeriod, hand-worked case, aggregation: departments', () => {
     expect(d.criteria.map((c) => c.reason)).toEqual(['no_responses', 'no_responses']);
   });
 
-  it('pair scores, including an expected pair without rows', () => {
+  it('pair scores, including an expected pair without rows', async () => {
     // P(a,b) = (2·4 + 1·3)/3 = 11/3; P(a,c) = (2·2 + 1)/3 = 5/3; P(b,a) = 5; P(b,c) = speed only = 4;
     // P(c,a) = (2·1 + 3)/3 = 5/3; d → a was expected, its only row had no answer.
     expect(s.pairs.map((p) => [p.targetId, p.raterId, p.respondents, p.reason])).toEqual([
@@ -131,7 +131,7 @@ describe('scorePeriod, hand-worked case, aggregation: departments', () => {
     expect(s.pairs.every((p) => p.expected)).toBe(true);
   });
 
-  it('rater view against the company mean', () => {
+  it('rater view against the company mean', async () => {
     // given(a) = (5 + 5/3)/2 = 10/3; given(b) = (10/3 + 5 + 10/3)/3 = 35/9; given(c) = (5/3 + 4)/2 = 17/6
     // company = (10/3+5+10/3+5/3+5+4+5/3)/7 = 24/7
     expect(s.company).toMatchObject({ respondents: 5, rows: 7, suppressed: false });
@@ -149,7 +149,7 @@ describe('scorePeriod, hand-worked case, aggregation: departments', () => {
     expect(rd).toMatchObject({ givenMean: null, difference: null, rows: 0, respondents: 0, reason: 'no_responses' });
   });
 
-  it('company per criterion: mean over departments of M(t,c)', () => {
+  it('company per criterion: mean over departments of M(t,c)', async () => {
     // speed: M = 3 (a), 4.5 (b), 1 (c) → 17/6; answers 4,5,3,2,5,4,1 → 7, favorable 4,5,5,4 → 4/7
     // quality: M = 2, 5, 3 → 10/3; answers 2,4,1,5,3 → 5, favorable 4,5 → 2/5
     const [speed, quality] = s.criteria;
@@ -162,19 +162,19 @@ describe('scorePeriod, hand-worked case, aggregation: departments', () => {
   });
 });
 
-describe('scorePeriod, hand-worked case, aggregation: respondents', () => {
-  const s = score(handConfig('respondents'), handRows);
+describe('scorePeriod, hand-worked case, aggregation: respondents', async () => {
+  const s = await score(handConfig('respondents'), handRows);
 
-  it('department a: criterion means pool all answers, so the bigger rater department weighs more', () => {
+  it('department a: criterion means pool all answers, so the bigger rater department weighs more', async () => {
     // M(a,speed) = (4+5+3+2)/4 = 3.5; M(a,quality) = (2+4+1)/3 = 7/3; S = (2·3.5 + 7/3)/3 = 28/9
     const a = dept(s, 'a');
     expect(a.criteria[0]?.mean).toBeCloseTo(3.5, 12);
     expect(a.criteria[1]?.mean).toBeCloseTo(7 / 3, 12);
     expect(a.score).toBeCloseTo(28 / 9, 12);
-    expect(a.score).not.toBeCloseTo(dept(score(handConfig('departments'), handRows), 'a').score as number, 3);
+    expect(a.score).not.toBeCloseTo(dept(await score(handConfig('departments'), handRows), 'a').score as number, 3);
   });
 
-  it('department a: SE = sd(o)/√n over all its rows', () => {
+  it('department a: SE = sd(o)/√n over all its rows', async () => {
     // o = 10/3, 5, 10/3, 5/3: mean 10/3; M2 = 0 + 25/9 + 0 + 25/9 = 50/9; s² = 50/27; SE = √(50/27/4) = 5/√54
     const a = dept(s, 'a');
     expect(a.se).toBeCloseTo(5 / Math.sqrt(54), 12);
@@ -182,27 +182,27 @@ describe('scorePeriod, hand-worked case, aggregation: respondents', () => {
     expect(a.ci95?.[0]).toBeCloseTo(28 / 9 - 1.96 * (5 / Math.sqrt(54)), 12);
   });
 
-  it('department b: SE over its two rows; c: undefined', () => {
+  it('department b: SE over its two rows; c: undefined', async () => {
     // o = 5, 4: s² = 0.5, SE = √(0.5/2) = 0.5
     expect(dept(s, 'b').se).toBeCloseTo(0.5, 12);
     expect(dept(s, 'b').score).toBeCloseTo(14 / 3, 12);
     expect(dept(s, 'c').se).toBeNull();
   });
 
-  it('company per criterion: mean of all valid answers', () => {
+  it('company per criterion: mean of all valid answers', async () => {
     // speed: 24/7; quality: (2+4+1+5+3)/5 = 3
     expect(s.criteria[0]?.mean).toBeCloseTo(24 / 7, 12);
     expect(s.criteria[1]?.mean).toBeCloseTo(3, 12);
   });
 
-  it('pairs and the rater view do not depend on the mode', () => {
+  it('pairs and the rater view do not depend on the mode', async () => {
     expect(s.pairs[0]?.score).toBeCloseTo(11 / 3, 12);
     expect(s.raters[1]?.givenMean).toBeCloseTo(35 / 9, 12);
   });
 });
 
-describe('rank', () => {
-  it('ties share a rank, and a hidden score neither gets one nor moves the others', () => {
+describe('rank', async () => {
+  it('ties share a rank, and a hidden score neither gets one nor moves the others', async () => {
     // one criterion; k = 2; e has one respondent (hidden score 5, which would be rank 1)
     const config = makeConfig({
       departments: ['a', 'b', 'c', 'd', 'e'],
@@ -210,31 +210,34 @@ describe('rank', () => {
       anonymityMin: 2,
       alertBelow: 5.5,
     });
-    const s = score(config, [
+    const s = await score(config, [
       row(1, 1, 0, [4]), row(2, 2, 0, [4]), // a: 4
       row(3, 0, 1, [3]), row(4, 2, 1, [3]), // b: 3
       row(5, 0, 2, [3]), row(6, 1, 2, [3]), // c: 3
       row(7, 0, 3, [2]), row(8, 1, 3, [2]), // d: 2
       row(9, 0, 4, [5]), // e: 5, one respondent
     ]);
-    expect(s.departments.map((d) => d.rank)).toEqual([1, 2, 2, 4, null]);
+    // a's score 4 with favorable 100% says both of its single respondents answered exactly 4: protection hides it
+    // (SPEC 3.3), and the ranks are those of the shown scores only.
+    expect(s.departments[0]).toMatchObject({ score: null, reason: 'protection', rank: null });
+    expect(s.departments.map((d) => d.rank)).toEqual([null, 1, 1, 3, null]);
     const e = s.departments[4];
     expect(e).toMatchObject({ score: null, suppressed: true, reason: 'fewer_than_k', flags: ['suppressed'] });
   });
 
-  it('compares unrounded scores: 10/3 and 3.3 print alike at one decimal but do not tie', () => {
+  it('compares unrounded scores: 10/3 and 3.3 print alike at one decimal but do not tie', async () => {
     const config = makeConfig({ departments: ['a', 'b', 'c'], criteria: { x: 1 } });
     const rows = [row(1, 2, 0, [3]), row(2, 2, 0, [3]), row(3, 2, 0, [4])]; // a: 10/3
     [3, 3, 3, 3, 3, 3, 3, 4, 4, 4].forEach((v, i) => rows.push(row(10 + i, 2, 1, [v]))); // b: 33/10
-    const s = score(config, rows);
+    const s = await score(config, rows);
     expect(s.departments.map((d) => d.rank)).toEqual([1, 2, null]);
   });
 });
 
-describe('aggregator guards', () => {
+describe('aggregator guards', async () => {
   const config = makeConfig({ departments: ['a', 'b'], criteria: { x: 1, y: 1 } });
 
-  it('rejects rows that do not fit the config, and rows after finish()', () => {
+  it('rejects rows that do not fit the config, and rows after finish()', async () => {
     const agg = createPeriodAggregator(config);
     expect(() => agg.add(row(1, 0, 2, [1, 1]))).toThrow(RangeError);
     expect(() => agg.add(row(1, 0, 1, [1]))).toThrow(RangeError);
@@ -243,19 +246,19 @@ describe('aggregator guards', () => {
     expect(() => agg.add(row(2, 0, 1, [1, 1]))).toThrow();
   });
 
-  it('refuses an aggregate built with another config', () => {
+  it('refuses an aggregate built with another config', async () => {
     const agg = createPeriodAggregator(config);
     agg.add(row(1, 0, 1, [1, 1]));
     const other = makeConfig({ departments: ['a', 'b'], criteria: { x: 1, y: 2 } });
-    expect(() => scorePeriod(agg.finish(), other)).toThrow(/different config/);
+    await expect(scorePeriod(agg.finish(), other)).rejects.toThrow(/different config/);
   });
 });
 
-describe('needsAttention', () => {
-  it('lists flagged departments lowest first with their weakest shown criteria, and the lowest shown pairs', () => {
+describe('needsAttention', async () => {
+  it('lists flagged departments lowest first with their weakest shown criteria, and the lowest shown pairs', async () => {
     // hand case: a 8/3 and c 5/3 are below 3.5; a: quality 2 < speed 3; c: speed 1 < quality 3
     // shown pairs: a<c 5/3, c<a 5/3 (tie: target order), a<b 11/3, b<c 4, b<a 5
-    const s = score(handConfig('departments'), handRows);
+    const s = await score(handConfig('departments'), handRows);
     const n = needsAttention(s, { criteria: 1, pairs: 3 });
     expect(n.departments.map((d) => [d.department.id, d.weakestCriteria.map((c) => c.id)])).toEqual([
       ['c', ['speed']],

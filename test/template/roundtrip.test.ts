@@ -13,6 +13,7 @@ import type { Config } from '../../src/config/types.js';
 import { createPeriodAggregator } from '../../src/core/aggregate.js';
 import { scorePeriod } from '../../src/core/score.js';
 import type { QuestionnaireRow } from '../../src/domain/questionnaire.js';
+import type { PeriodScores } from '../../src/core/results.js';
 import { loadPeriod, type RowConsumer } from '../../src/pipeline/loadPeriod.js';
 import { buildTemplates } from '../../src/render/template.js';
 import { configFromYaml, fixtureConfig } from './helpers.js';
@@ -47,7 +48,7 @@ const answers: Fill = (rater, target, p) => {
 
 interface Collected {
   rows: QuestionnaireRow[];
-  scores: ReturnType<typeof scorePeriod>;
+  scores: Promise<PeriodScores>;
 }
 
 function collector(config: Config): () => RowConsumer<Collected> {
@@ -119,7 +120,8 @@ describe('filled templates round-trip through the reader, validation and scoring
       expect(load.files).toHaveLength(12);
 
       // Each file is one respondent: its rows share a number, and no two files share one.
-      const { rows, scores } = result!;
+      const { rows } = result!;
+      const scores = await result!.scores;
       expect(rows).toHaveLength(expectedRows);
       const respondents = new Set(rows.map((r) => r.respondent));
       expect(respondents.size).toBe(12);

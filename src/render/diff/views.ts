@@ -13,7 +13,7 @@ export interface PeriodLabels {
   b: string;
 }
 
-const isHidden = (reason: NullReason | null): boolean => reason === 'fewer_than_k' || reason === 'secondary';
+const isHidden = (reason: NullReason | null): boolean => reason === 'fewer_than_k' || reason === 'secondary' || reason === 'protection';
 
 /** Arrows and colours only for significant moves (SPEC 4: `ic diff`). */
 export function moveTone(d: Pick<DepartmentDiff, 'change'>): Tone | undefined {
