@@ -4,6 +4,7 @@
  */
 import type { Config } from '../config/types.js';
 import type { PairAccumulator, PeriodAggregate } from './aggregate.js';
+import { inRaterView } from './raterView.js';
 import type { PeriodScores, RaterView } from './results.js';
 import { companyCriteria, departmentScores, hiddenSummary, pairScores } from './score/assemble.js';
 import { companyCriterionRaw, computeDepartment, mergeAll, pairScore, type DepartmentRaw } from './score/department.js';
@@ -45,12 +46,12 @@ export async function scorePeriod(aggregate: PeriodAggregate, config: Config): P
   });
   applySecondarySuppression(groups);
 
-  // The rater view (SPEC 3.2) is computed from the rows of SHOWN pairs only: computed over every row, given(r)
-  // and the company mean would add equations on the hidden pairs. A rater with a shown pair has at least
-  // anonymity_min respondents (that pair alone has).
+  // The rater view (SPEC 3.2) is computed from the rows of shown pairs only (see raterView.ts). A rater with
+  // such a pair has at least anonymity_min respondents (that pair alone has).
   const raterRows = byRater.map((list) => list.reduce((n, p) => n + (pairs[p] as PairAccumulator).rowScores.n, 0));
   const companyRows = raterRows.reduce((a, b) => a + b, 0);
-  const shownRowScores = (list: readonly number[]) => mergeAll(list.filter((p) => !isHidden(pairCells[p] as Guarded)).map((p) => (pairs[p] as PairAccumulator).rowScores));
+  const shownRowScores = (list: readonly number[]) =>
+    mergeAll(list.filter((p) => inRaterView(pairs[p] as PairAccumulator, pairCells[p] as Guarded, k)).map((p) => (pairs[p] as PairAccumulator).rowScores));
   const raterCells = byRater.map((list, r) => viewCell(shownRowScores(list), raterRows[r] as number, aggregate.raterRespondents[r] as number, k));
   const companyCell = viewCell(shownRowScores([...pairs.keys()]), companyRows, aggregate.respondents, k);
 

@@ -38,9 +38,12 @@ describe('anonymity, k = 3: a small department', async () => {
     expect(JSON.stringify(s)).not.toContain('1.375');
   });
 
-  it('a shown department with 3+ respondents keeps its values', async () => {
-    expect(s.departments[0]).toMatchObject({ suppressed: false, reason: null, rank: 1, respondents: 7 });
-    expect(s.departments[0]?.score).not.toBeNull();
+  it('a department of 3+ respondents is hidden too when, shown, its numbers would narrow a hidden one (protection)', async () => {
+    // With whole-point answers, a's score and favorable % together with a<b would narrow a hidden small-group
+    // value below 1 point (found by the LP); its criterion means stay.
+    expect(s.departments[0]).toMatchObject({ suppressed: true, reason: 'protection', rank: null, respondents: 7, score: null });
+    expect(s.departments[0]?.criteria.map((c) => c.reason)).toEqual([null, null]);
+    expect(s.hidden.department.protection).toBeGreaterThanOrEqual(1);
   });
 
   it('pairs: c<b from 2 people is hidden; a<c from 2 people is hidden and, being the only one, takes a<b with it', async () => {

@@ -217,10 +217,11 @@ describe('rank', async () => {
       row(7, 0, 3, [2]), row(8, 1, 3, [2]), // d: 2
       row(9, 0, 4, [5]), // e: 5, one respondent
     ]);
-    // a's score 4 with favorable 100% says both of its single respondents answered exactly 4: protection hides it
-    // (SPEC 3.3), and the ranks are those of the shown scores only.
-    expect(s.departments[0]).toMatchObject({ score: null, reason: 'protection', rank: null });
-    expect(s.departments.map((d) => d.rank)).toEqual([null, 1, 1, 3, null]);
+    // a's score 4 with favorable 100% says both of its single respondents answered exactly 4; b's and c's 3 with
+    // favorable 0% say, in whole points, that both answered 3: protection hides them (SPEC 3.3). d's 2 leaves
+    // (1, 3) or (2, 2) and stays. Ranks are those of the shown scores only.
+    expect(s.departments.map((d) => d.reason)).toEqual(['protection', 'protection', 'protection', null, 'fewer_than_k']);
+    expect(s.departments.map((d) => d.rank)).toEqual([null, null, null, 1, null]);
     const e = s.departments[4];
     expect(e).toMatchObject({ score: null, suppressed: true, reason: 'fewer_than_k', flags: ['suppressed'] });
   });

@@ -9,6 +9,7 @@
  */
 import type { Config } from '../../config/types.js';
 import type { PairAccumulator } from '../aggregate.js';
+import { inRaterView } from '../raterView.js';
 import type { Guarded } from '../suppress.js';
 import { createAtoms, type Atoms, type Expression } from './linear.js';
 import { createFormulas, type Formulas } from './published.js';
@@ -45,6 +46,8 @@ export function protectionWidth(scale: { min: number; max: number }): number {
 /** A favorable share runs from 0 to 1: the same quarter of its length. */
 const SHARE_WIDTH = 0.25;
 const TOLERANCE = 1e-7;
+/** Small cells (pair × criterion answered by fewer than anonymity_min) up to which whole points are searched. */
+const WHOLE_POINT_CELLS = 8;
 
 export async function protect(cells: ProtectionCells, config: Config): Promise<void> {
   const { pairs } = cells;
@@ -63,10 +66,16 @@ export async function protect(cells: ProtectionCells, config: Config): Promise<v
   const byRater = indexBy(pairs, config.departments.length, (p) => p.rater);
   const structure = structuralConstraints(pairs, criterionCount, config, atoms);
   const sensitive = sensitiveValues(cells, config, formulas, byTarget, byRater);
-  const wholePoints = false && atoms.small.length > 0 && atoms.small.every((column) => Number.isInteger(atoms.truth[column]));
+  // Whole-point search (a MIP per end of every range) is what an attacker does to a small company; it costs
+  // seconds once there are more than a few dozen small cells, so it runs up to WHOLE_POINT_CELLS of them. Beyond,
+  // only the whole-point link of the LP (unfavorable answers at most favorable_min − 1) holds: a known limit.
+  const wholePoints =
+    atoms.small.length > 0 &&
+    atoms.small.length <= 2 * WHOLE_POINT_CELLS &&
+    atoms.small.every((column) => Number.isInteger(atoms.truth[column]));
 
   for (;;) {
-    const published = publishedValues(cells, formulas, byTarget, byRater, criterionCount);
+    const published = publishedValues(cells, formulas, byTarget, byRater, criterionCount, k);
     const solver = createRangeSolver(highs, atoms, structure, published.map((p) => p.expression));
     const victims = new Set<Guarded>();
     const linked = linkedColumns(atoms.lower.length, structure, published);
@@ -102,33 +111,51 @@ export async function protect(cells: ProtectionCells, config: Config): Promise<v
   }
 }
 
-/** What holds for any data: sums within the scale given the favorable counts, row scores tied to sums without N/A. */
+/**
+ * What holds for any data: sums within the scale given the favorable counts, row scores tied to sums without N/A.
+ * Favorable answers lie in [favorable_min, max], the others in [min, highest unfavorable]: favorable_min − 1
+ * when answers are whole points (then on a 0–1 scale S = F exactly), else favorable_min (an LP cannot say "<").
+ */
 function structuralConstraints(pairs: readonly PairAccumulator[], criterionCount: number, config: Config, atoms: Atoms): Constraint[] {
   const { min, max } = config.scale;
-  // Favorable answers lie in [favorable_min, max], the others in [min, favorable_min] (closed: an LP cannot say "<").
   const favorableMin = Math.min(Math.max(config.favorableMin, min), max);
+  const wholePoints = [min, max, favorableMin].every(Number.isInteger) && favorableMin > min;
+  const links = (unfavorableMax: number) =>
+    pairs.flatMap((pair, p) =>
+      Array.from({ length: criterionCount }, (_, c) => c)
+        .filter((c) => (pair.answers[c] as number) > 0)
+        .flatMap((c): Constraint[] => {
+          const n = pair.answers[c] as number;
+          const s = atoms.sum(p, c);
+          const f = atoms.favorable(p, c);
+          // S ≥ F·favorable_min + (n − F)·min  and  S ≤ F·max + (n − F)·unfavorableMax
+          return [
+            { expression: new Map([[s, 1], [f, min - favorableMin]]), lower: n * min, upper: Infinity },
+            { expression: new Map([[s, 1], [f, unfavorableMax - max]]), lower: -Infinity, upper: n * unfavorableMax },
+          ];
+        }),
+    );
+  let constraints = links(wholePoints ? favorableMin - 1 : favorableMin);
+  // Whole-point bounds are only an attacker's knowledge when the data keeps them (answers may be 4.5).
+  if (wholePoints && !constraints.every((k) => holds(k, atoms.truth))) constraints = links(favorableMin);
   const weights = config.criteria.map((c) => c.weight);
-  const constraints: Constraint[] = [];
+  const weightSum = weights.reduce((a, b) => a + b, 0);
   pairs.forEach((pair, p) => {
-    for (let c = 0; c < criterionCount; c++) {
-      const n = pair.answers[c] as number;
-      if (n === 0) continue;
-      const s = atoms.sum(p, c);
-      const f = atoms.favorable(p, c);
-      // S ≥ F·favorable_min + (n − F)·min  and  S ≤ F·max + (n − F)·favorable_min
-      constraints.push({ expression: new Map([[s, 1], [f, min - favorableMin]]), lower: n * min, upper: Infinity });
-      constraints.push({ expression: new Map([[s, 1], [f, favorableMin - max]]), lower: -Infinity, upper: n * favorableMin });
-    }
     const rows = pair.rowScores.n;
-    if (pair.answers.every((n) => n === rows)) {
-      // Every row answered every criterion: each row score is Σ w_c·a_c / Σ w_c, so O = Σ w_c·S_c / Σ w_c.
-      const weightSum = weights.reduce((a, b) => a + b, 0);
-      const e: Expression = new Map([[atoms.rowScores(p), -1]]);
-      weights.forEach((w, c) => e.set(atoms.sum(p, c), w / weightSum));
-      constraints.push({ expression: e, lower: 0, upper: 0 });
-    }
+    if (!pair.answers.every((n) => n === rows)) return;
+    // Every row answered every criterion: each row score is Σ w_c·a_c / Σ w_c, so O = Σ w_c·S_c / Σ w_c.
+    const e: Expression = new Map([[atoms.rowScores(p), -1]]);
+    weights.forEach((w, c) => e.set(atoms.sum(p, c), w / weightSum));
+    constraints.push({ expression: e, lower: 0, upper: 0 });
   });
   return constraints;
+}
+
+function holds(constraint: Constraint, values: Float64Array): boolean {
+  let sum = 0;
+  for (const [column, coefficient] of constraint.expression) sum += coefficient * (values[column] as number);
+  const slack = 1e-9 * Math.max(1, Math.abs(sum));
+  return sum >= constraint.lower - slack && sum <= constraint.upper + slack;
 }
 
 function sensitiveValues(
@@ -183,9 +210,11 @@ function publishedValues(
   byTarget: readonly number[][],
   byRater: readonly number[][],
   criterionCount: number,
+  anonymityMin: number,
 ): Published[] {
   const criteria = Array.from({ length: criterionCount }, (_, c) => c);
-  const shownPairs = (list: readonly number[]) => list.filter((p) => (cells.pairCells[p] as Guarded).reason === null);
+  const shownPairs = (list: readonly number[]) =>
+    list.filter((p) => inRaterView(cells.pairs[p] as PairAccumulator, cells.pairCells[p] as Guarded, anonymityMin));
   const out: Published[] = [];
   const add = (cell: Guarded, expression: Expression | null) => {
     if (cell.reason === null && expression !== null && expression.size > 0) out.push({ cell, expression });
@@ -201,7 +230,7 @@ function publishedValues(
     add(cell, formulas.companyCriterionMean(byTarget, c));
     add(cell, formulas.favorableShare(all, [c]));
   });
-  // The rater view and the company mean are computed over the rows of shown pairs only (see score.ts).
+  // The rater view and the company mean are computed over the rows of some shown pairs only (raterView.ts).
   cells.raters.forEach((cell, r) => add(cell, formulas.meanRowScore(shownPairs(byRater[r] as number[]))));
   add(cells.company, formulas.meanRowScore(shownPairs(all)));
   return out;

@@ -12,6 +12,11 @@ import { type Atoms, type Expression } from './linear.js';
 
 let loading: Promise<Highs> | undefined;
 
+/** Branch-and-bound nodes a whole-point range may take at each end. */
+const MIP_NODES = 200;
+/** HiGHS's primal_solution_status for "a feasible solution is known". */
+const FEASIBLE = 2;
+
 export function loadHighs(): Promise<Highs> {
   if (loading === undefined) {
     const load = createRequire(import.meta.url)('highs') as (options?: object) => Promise<Highs>;
@@ -54,7 +59,12 @@ export function createRangeSolver(
   const model: Model = highs.createModel();
   // Small sparse models solved many times, each with another objective: presolve and scaling cost more than
   // they save, and primal simplex starts from the last optimum, which stays feasible when the objective changes.
-  model.options.set({ output_flag: false, presolve: 'off', solver: 'simplex', simplex_strategy: 4, simplex_scale_strategy: 0 });
+  // (A MIP must leave the solver to HiGHS: 'simplex' would drop the integrality.)
+  model.options.set(
+    integers.length > 0
+      ? { output_flag: false, mip_rel_gap: 0, mip_abs_gap: 1e-9, mip_max_nodes: MIP_NODES }
+      : { output_flag: false, presolve: 'off', solver: 'simplex', simplex_strategy: 4, simplex_scale_strategy: 0 },
+  );
   model.addVars(atoms.lower, atoms.upper);
   const add = (expression: Expression, lower: number, upper: number) => {
     const indices = [...expression.keys()].sort((a, b) => a - b);
@@ -80,12 +90,22 @@ export function createRangeSolver(
     const selection = { kind: 'set' as const, indices };
     model.changeColsCost(selection, indices.map((i) => expression.get(i) as number));
     model.changeObjectiveSense(direction);
-    const status = model.run().modelStatus;
-    // getSolution copies every value out of WebAssembly (slow): only asked for when a range is too narrow.
-    const result =
-      status === highs.constants.modelStatus.optimal
-        ? { value: model.getObjectiveValue(), binding: withDuals ? bindingRows(model.getSolution().rowDual, offset) : [] }
-        : null;
+    let result: { value: number; binding: number[] } | null;
+    if (integers.length > 0) {
+      // The true answers are a whole-point solution: starting from them, the search always has one. Cut off at
+      // MIP_NODES (a count, so that results never depend on the machine's speed), the best values found so far
+      // lie inside the true range, so a range measured from them is never too wide: at worst more is hidden.
+      model.setSolution({ colValue: atoms.truth });
+      model.run();
+      result = Number(model.info.get('primal_solution_status')) === FEASIBLE ? { value: model.getObjectiveValue(), binding: [] } : null;
+    } else {
+      const status = model.run().modelStatus;
+      // getSolution copies every value out of WebAssembly (slow): only asked for when a range is too narrow.
+      result =
+        status === highs.constants.modelStatus.optimal
+          ? { value: model.getObjectiveValue(), binding: withDuals ? bindingRows(model.getSolution().rowDual, offset) : [] }
+          : null;
+    }
     model.changeColsCost(selection, indices.map(() => 0));
     return result;
   };
