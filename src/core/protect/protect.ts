@@ -74,22 +74,32 @@ export async function protect(cells: ProtectionCells, config: Config): Promise<v
     atoms.small.length <= 2 * WHOLE_POINT_CELLS &&
     atoms.small.every((column) => Number.isInteger(atoms.truth[column]));
 
+  // Hiding a value only removes an equation, so a range that was wide enough stays so — except that the rater
+  // view is recomputed over fewer pairs. Rounds therefore re-check only what failed, and the loop ends only
+  // after a round that checked every sensitive value and found nothing to hide.
+  let pending = sensitive;
   for (;;) {
     const published = publishedValues(cells, formulas, byTarget, byRater, criterionCount, k);
     const solver = createRangeSolver(highs, atoms, structure, published.map((p) => p.expression));
     const victims = new Set<Guarded>();
+    const failed: Sensitive[] = [];
     const linked = linkedColumns(atoms.lower.length, structure, published);
     try {
-      for (const s of sensitive) {
+      for (const s of pending) {
         // Not linked to any shown value: only the scale's bounds hold it, at least a full scale (or share) wide.
         if (![...s.expression.keys()].some((column) => linked[column] === 1)) continue;
         const range = solver.range(s.expression);
         if (range === null || range.max - range.min >= s.width - TOLERANCE) continue;
+        failed.push(s);
         const victim = cheapest(solver.binding(s.expression).map((i) => (published[i] as Published).cell)) ?? fallback(s, published, atoms, pairs.length);
         if (victim !== undefined) victims.add(victim);
       }
     } finally {
       solver.dispose();
+    }
+    if (victims.size === 0 && pending !== sensitive) {
+      pending = sensitive; // nothing left failing: one full round to confirm
+      continue;
     }
     if (victims.size === 0 && wholePoints) {
       const mip = createRangeSolver(highs, atoms, structure, published.map((p) => p.expression), atoms.small);
@@ -99,6 +109,7 @@ export async function protect(cells: ProtectionCells, config: Config): Promise<v
           const range = mip.range(s.expression);
           if (range === null) break; // the shown values have no whole-point solution: nothing to try
           if (range.max - range.min >= s.width - TOLERANCE) continue;
+          failed.push(s);
           const victim = fallback(s, published, atoms, pairs.length);
           if (victim !== undefined) victims.add(victim);
         }
@@ -108,6 +119,7 @@ export async function protect(cells: ProtectionCells, config: Config): Promise<v
     }
     if (victims.size === 0) return;
     for (const victim of victims) victim.reason = 'protection';
+    pending = failed;
   }
 }
 
