@@ -25,6 +25,7 @@ import {
 } from './schema.js';
 import type { ConfigFile } from './schema.js';
 import type { Config, Criterion, Department } from './types.js';
+import { checkImport, IMPORT_KEYS, resolveImport } from './import.js';
 
 export interface ConfigResult {
   /** Null whenever any error was found. */
@@ -303,6 +304,7 @@ function knownKeys(path: ConfigPath): readonly string[] {
   if (path.length === 1 && path[0] === 'scale') return SCALE_KEYS;
   if (path.length === 2 && path[0] === 'departments') return DEPARTMENT_KEYS;
   if (path.length === 2 && path[0] === 'criteria') return CRITERION_KEYS;
+  if (path.length === 1 && path[0] === 'import') return IMPORT_KEYS;
   return [];
 }
 
@@ -439,6 +441,7 @@ function checkAcrossFields(raw: unknown, report: Report): void {
   checkLabels('criteria', 'criterion', criteria, report);
   checkReserved(criteria, report);
   checkClientsOf(raw, departments, departmentIds, report);
+  checkImport(own(raw, 'import'), { departments, criteria, scale }, report);
 }
 
 /** The scale the other checks should use, or null when it is unusable (already reported). */
@@ -574,5 +577,6 @@ function resolve(file: ConfigFile, path: string | null): Config {
     departments,
     criteria,
     evaluates,
+    import: file.import === undefined ? undefined : resolveImport(file.import, departments, criteria),
   };
 }
