@@ -8,7 +8,7 @@ import type { Config } from '../../../config/types.js';
 import { didYouMeanSuffix } from '../../../domain/didYouMean.js';
 import { problem, type Problem } from '../../../domain/problem.js';
 import { normalizeName } from '../../../domain/values.js';
-import type { Table } from '../../source/xlsx.js';
+import type { Cell, Table } from '../../source/xlsx.js';
 import { everyFilled, isEmail, timestampOf } from './cells.js';
 import { commentPatternOf, mostCommon, ratingPatternsOf } from './detect.js';
 import { compilePattern, namesOf, type Names } from './names.js';
@@ -58,7 +58,12 @@ export function mapForm(table: Table, config: Config): MappingResult {
 
   const ratingsText = settings?.ratings ?? mostCommon(table.header.map((h) => ratingPatternsOf(h, names)))?.pattern;
   const columns: FormColumn[] = table.header.map((header, index) => ({ index, header, kind: 'ignored', target: undefined, criterion: undefined, note: undefined }));
-  if (ratingsText === undefined) return refused(table, 'no column header names a department and a criterion');
+  const cellsOf = (index: number) => table.rows.map((row) => row.cells[index] ?? null);
+  const namesDepartment = (cell: Cell) => typeof cell === 'string' && names.department(cell) !== undefined;
+  if (ratingsText === undefined) {
+    const anyRater = columns.some((c) => everyFilled(cellsOf(c.index), namesDepartment));
+    return refused(table, 'no column header names a department and a criterion', !anyRater);
+  }
   const ratings = compilePattern(ratingsText);
   for (const column of columns) classifyRating(column, ratings, names);
 
@@ -75,14 +80,13 @@ export function mapForm(table: Table, config: Config): MappingResult {
     }
   }
 
-  const cellsOf = (index: number) => table.rows.map((row) => row.cells[index] ?? null);
   const free = () => columns.filter((c) => c.kind === 'ignored');
   let rater: number | undefined;
   if (settings?.raterColumn !== undefined) {
     rater = findColumn(table.header, settings.raterColumn);
     if (rater === undefined) problems.push(problem('error', 'missing-column', `import.rater_column: the file has no column ${JSON.stringify(settings.raterColumn)}${didYouMeanSuffix(settings.raterColumn, table.header)}`, at(settings.raterColumn)));
   } else {
-    rater = free().find((c) => everyFilled(cellsOf(c.index), (cell) => typeof cell === 'string' && names.department(cell) !== undefined))?.index;
+    rater = free().find((c) => everyFilled(cellsOf(c.index), namesDepartment))?.index;
   }
   if (rater !== undefined) (columns[rater] as FormColumn).kind = 'rater';
 

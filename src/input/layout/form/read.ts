@@ -7,7 +7,9 @@
 import { open, readFile, stat } from 'node:fs/promises';
 import type { Config } from '../../../config/types.js';
 import { didYouMean } from '../../../domain/didYouMean.js';
-import { HEAD_BYTES } from '../../../domain/decode.js';
+import { HEAD_BYTES, type Encoding } from '../../../domain/decode.js';
+import { problem, type Problem } from '../../../domain/problem.js';
+import type { Delimiter } from '../../csv.js';
 import { normalizeName } from '../../../domain/values.js';
 import { readResponseBytes } from '../../file.js';
 import { cellText, readXlsxTable, type Table } from '../../source/xlsx.js';
@@ -32,39 +34,44 @@ export function isCanonicalHeader(header: readonly string[]): boolean {
   });
 }
 
-/** Reads `file` if it is a workbook or a form export, and says whether it did; false: the canonical CSV reader's. */
-export async function readTableFile(file: string, config: Config, sink: ReadSink): Promise<boolean> {
+/** A whole file as a table: a workbook's sheet, or a CSV's records. */
+export type LoadedTable =
+  | { table: Table; encoding: Encoding; delimiter: Delimiter; problems: Problem[] }
+  | { table: null; problems: Problem[] };
+
+export async function loadTable(file: string, sheet: string | undefined): Promise<LoadedTable> {
   if (isWorkbookName(file)) {
-    const result = await readXlsxTable(file, file, { sheet: config.import?.sheet });
-    if (result.table === null) {
-      for (const p of result.problems) sink.fileProblem(p, []);
-      return true;
-    }
-    if (isCanonicalHeader(result.table.header)) readResponseBytes(file, Buffer.from(canonicalText(result.table)), config, sink);
-    else readForm(result.table, config, sink, 'utf-8', ',');
-    return true;
+    const result = await readXlsxTable(file, file, { sheet });
+    return result.table === null ? result : { ...result, encoding: 'utf-8', delimiter: ',' };
   }
-  const head = await fileHead(file);
-  if (head === undefined) return false;
-  const header = csvHeader(head.bytes, head.whole);
-  if (header === undefined || isCanonicalHeader(header)) return false;
   let bytes: Uint8Array;
   try {
-    bytes = head.whole ? head.bytes : await readFile(file);
-  } catch {
-    return false; // the canonical reader reports why the file cannot be read
+    bytes = await readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException | undefined)?.code ?? String(error);
+    return { table: null, problems: [problem('error', code === 'ENOENT' ? 'file-not-found' : 'file-unreadable', code === 'ENOENT' ? 'file not found' : `the file cannot be read (${code})`, { file })] };
   }
-  const result = csvTable(file, bytes);
-  if (result.table === null) {
-    for (const p of result.problems) sink.fileProblem(p, []);
-    return true;
+  return csvTable(file, bytes);
+}
+
+/** Reads `file` if it is a workbook or a form export, and says whether it did; false: the canonical CSV reader's. */
+export async function readTableFile(file: string, config: Config, sink: ReadSink): Promise<boolean> {
+  if (!isWorkbookName(file)) {
+    // A canonical CSV streams through the canonical reader; only its header is looked at here.
+    const head = await fileHead(file);
+    if (head === undefined) return false;
+    const header = csvHeader(head.bytes, head.whole);
+    if (header === undefined || isCanonicalHeader(header)) return false;
   }
+  const result = await loadTable(file, config.import?.sheet);
   for (const p of result.problems) sink.fileProblem(p, []);
-  readForm(result.table, config, sink, result.encoding, result.delimiter);
+  if (result.table === null) return true;
+  if (isWorkbookName(file) && isCanonicalHeader(result.table.header)) readResponseBytes(file, Buffer.from(canonicalText(result.table)), config, sink);
+  else readForm(result.table, config, sink, result.encoding, result.delimiter);
   return true;
 }
 
-function readForm(table: Table, config: Config, sink: ReadSink, encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1251', delimiter: ',' | ';' | '\t'): void {
+function readForm(table: Table, config: Config, sink: ReadSink, encoding: Encoding, delimiter: Delimiter): void {
   const result = mapForm(table, config);
   if (result.mapping === null) {
     // Nothing of the file can be used: every line is rejected with the first error, so none is lost silently.

@@ -43,7 +43,7 @@ export function pushFormRows(table: Table, mapping: FormMapping, config: Config,
   const selfLines: number[] = [];
 
   const lines: LineRows[] = table.rows.map((row) => {
-    const respondent = respondentOf(row, mapping, table.file);
+    const respondent = respondentKey(row, mapping, table.file);
     const raw = rawLine(row, personal, respondent);
     const records: SourceRecord[] = [{ line: row.line, raw }];
     const raterText = cellText(row.cells[mapping.rater] ?? null).trim();
@@ -62,7 +62,7 @@ export function pushFormRows(table: Table, mapping: FormMapping, config: Config,
         if ('unknown' in answer) {
           answered = true;
           const seen = labelsOf(column.index).map((l) => JSON.stringify(l)).join(', ');
-          const message = `${JSON.stringify(answer.unknown.slice(0, 40))} is not an answer ic understands; labels seen in this column: ${seen}. Give each a number (or n/a) in import.values of ic.yaml`;
+          const message = `${JSON.stringify(answer.unknown.slice(0, 40))} is not an answer ic understands; labels seen in this column: ${seen}. Give each a number (or n/a) in import.values of ic.yaml (ic inspect ${table.file} proposes them)`;
           problems.push(problem('error', 'not-a-number', message, { file: table.file, line: row.line, column: column.header }));
         } else if (answer.text !== '') {
           answered = true;
@@ -117,7 +117,7 @@ export function pushFormRows(table: Table, mapping: FormMapping, config: Config,
  * same key, and nothing of the e-mail or name can be read back from it. Without respondent columns, or with them
  * blank, each line is its own respondent.
  */
-function respondentOf(row: TableRow, mapping: FormMapping, file: string): string {
+export function respondentKey(row: TableRow, mapping: FormMapping, file: string): string {
   const parts = mapping.respondents.map((i) => normalizeName(cellText(row.cells[i] ?? null)));
   const identity = parts.some((p) => p !== '') ? `who:${parts.join('\u0000')}` : `line:${file}:${row.line}`;
   return `#${createHash('sha256').update(identity).digest('hex').slice(0, 12)}`;
