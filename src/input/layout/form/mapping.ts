@@ -110,7 +110,8 @@ export function mapForm(table: Table, config: Config): MappingResult {
     .filter((c) => c.kind === 'respondent' || (c.kind === 'ignored' && (NAME_HEADER.test(c.header) || everyFilled(cellsOf(c.index), isEmail))))
     .map((c) => c.index);
   const recognised = columns.filter((c) => c.kind === 'rating' || c.kind === 'comment').length;
-  const rest = columns.filter((c) => c.kind !== 'rater' && c.kind !== 'respondent' && c.kind !== 'timestamp' && c.header !== '').length;
+  // Who answered (an e-mail or name column, used as respondent or not) is not a question of the survey.
+  const rest = columns.filter((c) => c.kind !== 'rater' && c.kind !== 'timestamp' && !personal.includes(c.index) && c.header !== '').length;
 
   if (!fromBlock && (recognised === 0 || recognised < MIN_RECOGNISED * rest)) {
     return refused(table, `${recognised} of ${rest} columns name a department and a criterion (under "${ratingsText}")`, rater === undefined);
