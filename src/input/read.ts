@@ -10,6 +10,7 @@ import type { Config } from '../config/types.js';
 import { didYouMean } from '../domain/didYouMean.js';
 import { problem, type Problem } from '../domain/problem.js';
 import { ResponseFileReader } from './file.js';
+import { readTableFile } from './layout/form/read.js';
 import type { ReadSink } from './types.js';
 
 /**
@@ -19,7 +20,7 @@ import type { ReadSink } from './types.js';
 const READ_BYTES = 64 * 1024;
 
 /** Files a directory contributes (case ignored). Other files in it, and hidden ones, are left alone. */
-export const INPUT_EXTENSIONS = ['.csv', '.tsv', '.txt'] as const;
+export const INPUT_EXTENSIONS = ['.csv', '.tsv', '.txt', '.xlsx'] as const;
 
 export interface ExpandedInput {
   /** Paths to read, as the user named them (a directory's files joined to the directory as given). */
@@ -93,6 +94,8 @@ async function isFile(file: string): Promise<boolean> {
 
 /** Reads one file (not a directory) into `sink`. */
 export async function readResponseFile(file: string, config: Config, sink: ReadSink): Promise<void> {
+  // Workbooks and form exports (SPEC 2.4) have their own layout; a canonical CSV goes on to the streaming reader.
+  if (await readTableFile(file, config, sink)) return;
   let handle: FileHandle;
   try {
     handle = await open(file, 'r');

@@ -52,7 +52,8 @@ export async function readXlsxTable(file: string, input: string | Uint8Array, op
   const { default: readWorkbook } = await import('read-excel-file/node');
   let sheets: { sheet: string; data: Cell[][] }[];
   try {
-    sheets = (await readWorkbook(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))) as { sheet: string; data: Cell[][] }[];
+    const input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    sheets = (await withClockHeld(() => readWorkbook(input))) as { sheet: string; data: Cell[][] }[];
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return fail(`this is not a readable .xlsx workbook (${reason.slice(0, 80)}); save it from Excel as .xlsx, or export it as CSV`, 'file-binary');
@@ -66,6 +67,24 @@ export async function readXlsxTable(file: string, input: string | Uint8Array, op
     );
   }
   return { table: sheetTable(file, chosen.sheet, chosen.data), problems: [] };
+}
+
+/**
+ * read-excel-file parses a sheet in chunks sized by how long the previous chunk took (a browser's frame budget),
+ * one nested call per chunk: on a slow or busy machine the chunks shrink and a large sheet overflows the stack
+ * (a 100,000-line form export did), each chunk also copying the rest of the text. With the clock held still every
+ * chunk looks instant and the next one is twice as large: a dozen calls, whatever the machine. Nothing else runs
+ * meanwhile (the reading is one synchronous pass once the workbook is unzipped), and the clock is put back after.
+ */
+async function withClockHeld<T>(work: () => Promise<T>): Promise<T> {
+  const now = Date.now;
+  const held = now();
+  Date.now = () => held;
+  try {
+    return await work();
+  } finally {
+    Date.now = now;
+  }
 }
 
 /** Rows of cells → a table: the first non-empty row is the header; data rows keep their sheet row numbers. */

@@ -40,13 +40,13 @@ export function answerReader(config: Config): AnswerReader {
   };
 }
 
-/** Distinct labels of a column as written (trimmed), in order of first appearance; numbers left out. */
-export function labelsSeen(cells: Iterable<Cell>, limit = 30): string[] {
+/** Distinct labels of a column as written (trimmed), in order of first appearance; numbers left out unless asked for. */
+export function labelsSeen(cells: Iterable<Cell>, options: { numbers?: boolean } = {}, limit = 30): string[] {
   const seen = new Map<string, string>();
   for (const cell of cells) {
-    if (cell === null || typeof cell === 'number') continue;
+    if (cell === null || (typeof cell === 'number' && options.numbers !== true)) continue;
     const text = cellText(cell).trim();
-    if (text === '' || !Number.isNaN(parseScore(text))) continue;
+    if (text === '' || (options.numbers !== true && !Number.isNaN(parseScore(text)))) continue;
     const key = normalizeName(text);
     if (!seen.has(key)) seen.set(key, text);
     if (seen.size >= limit) break;

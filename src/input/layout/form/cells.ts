@@ -46,3 +46,8 @@ export function everyFilled(cells: Iterable<Cell>, test: (cell: Cell) => boolean
   }
   return filled > 0;
 }
+
+/** A cell for a CSV line (`--rejects`, a sheet handed to the canonical reader): quoted when it must be. */
+export function csvCell(text: string): string {
+  return /[",\r\n]/u.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}

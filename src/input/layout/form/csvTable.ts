@@ -5,7 +5,7 @@
  */
 import { decodeBytes, detectEncoding, type Encoding } from '../../../domain/decode.js';
 import { problem, type Problem } from '../../../domain/problem.js';
-import { CsvTokenizer, readPrologue, type CsvRecord, type Delimiter } from '../../csv.js';
+import { CsvTokenizer, readPrologue, type Delimiter } from '../../csv.js';
 import type { Table } from '../../source/xlsx.js';
 
 export type CsvTableResult =
@@ -37,22 +37,26 @@ export function csvTable(file: string, bytes: Uint8Array): CsvTableResult {
   const text = stripBom(decodeBytes(bytes, detected.encoding));
   const prologue = readPrologue(text, true);
   if (!prologue.ready) return { table: null, problems: [problem('error', 'file-empty', 'the file has no header line', { file })] };
-  const records: CsvRecord[] = [];
-  const tokenizer = new CsvTokenizer(prologue.delimiter, (record) => records.push(record), 1 + prologue.skipLines);
+  const table: Table = { file, sheet: undefined, header: [], headerLine: 1, rows: [] };
+  const problems: Problem[] = [];
+  let seenHeader = false;
+  // Rows are built as records come, so that the records themselves (with their raw text) are not kept.
+  const tokenizer = new CsvTokenizer(prologue.delimiter, (record) => {
+    if (record.unclosedQuote !== undefined) {
+      problems.push(problem('error', 'bad-quote', 'a quote opened on this line is never closed; the rest of the file cannot be read', { file, line: record.line }));
+      return;
+    }
+    if (!record.fields.some((f) => f.trim() !== '')) return;
+    if (!seenHeader) {
+      seenHeader = true;
+      table.header = record.fields.map((f) => f.trim());
+      table.headerLine = record.line;
+      return;
+    }
+    table.rows.push({ line: record.line, cells: record.fields.map((f) => (f.trim() === '' ? null : f)) });
+  }, 1 + prologue.skipLines);
   tokenizer.push(text.slice(prologue.skipChars));
   tokenizer.end();
-  const filled = records.filter((r) => r.fields.some((f) => f.trim() !== ''));
-  const [head, ...data] = filled;
-  const table: Table = {
-    file,
-    sheet: undefined,
-    header: (head?.fields ?? []).map((f) => f.trim()),
-    headerLine: head?.line ?? 1,
-    rows: data.map((r) => ({ line: r.line, cells: r.fields.map((f) => (f.trim() === '' ? null : f)) })),
-  };
-  const problems = data
-    .filter((r) => r.unclosedQuote !== undefined)
-    .map((r) => problem('error', 'bad-quote', `a quote opened on this line is never closed`, { file, line: r.line }));
   return { table, encoding: detected.encoding, delimiter: prologue.delimiter, problems };
 }
 

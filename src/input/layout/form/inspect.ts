@@ -8,7 +8,6 @@ import type { Table } from '../../source/xlsx.js';
 import { answerReader, labelsSeen } from './answers.js';
 import type { ColumnKind, FormMapping } from './mapping.js';
 import { mapForm } from './mapping.js';
-import { cellText } from '../../source/xlsx.js';
 import { isCanonicalHeader } from './read.js';
 import { respondentKey } from './rows.js';
 
@@ -83,7 +82,7 @@ export function inspectTable(table: Table, config: Config): Inspection {
   const mapping = result.mapping;
   const header = (i: number | undefined) => (i === undefined ? null : (table.header[i] ?? null));
   const ratings = mapping.columns.filter((c) => c.kind === 'rating');
-  const labels = ratings.map((c) => ({ header: c.header, labels: distinctTexts(table, c.index) }));
+  const labels = ratings.map((c) => ({ header: c.header, labels: labelsSeen(table.rows.map((r) => r.cells[c.index] ?? null), { numbers: true }) }));
   const { values, unknown } = proposeValues(table, mapping, config);
   const repeated = repeatedRespondents(table, mapping);
   const block: ImportBlock = {
@@ -139,17 +138,6 @@ function canonicalColumns(table: Table, config: Config): Partial<Inspection> {
       return { header, kind: KIND[key] ?? (c === null ? 'ignored' : 'rating'), target: null, criterion: c };
     }),
   };
-}
-
-/** Distinct cell texts of a column, numbers included, in order of first appearance (at most 30). */
-function distinctTexts(table: Table, column: number): string[] {
-  const seen = new Set<string>();
-  for (const row of table.rows) {
-    const text = cellText(row.cells[column] ?? null).trim();
-    if (text !== '') seen.add(text);
-    if (seen.size >= 30) break;
-  }
-  return [...seen];
 }
 
 /** Labels of the rating columns that ic does not read as they stand, with a number guessed where a common one fits. */

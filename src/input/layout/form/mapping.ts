@@ -42,6 +42,10 @@ export interface FormMapping {
   personal: number[];
 }
 
+/**
+ * `mapping` null: not a form ic recognises (the problem says what was seen). A mapping with errors among the
+ * problems (a header naming nothing known, a column of the import block missing) is shown by `ic inspect` but not read.
+ */
 export type MappingResult = { mapping: FormMapping; problems: Problem[] } | { mapping: null; problems: Problem[] };
 
 /** Share of the columns (other than time, rater and respondent) that must name a known pair for a file to be a form. */
@@ -123,7 +127,7 @@ export function mapForm(table: Table, config: Config): MappingResult {
   for (const c of columns) {
     if (c.kind === 'unmatched') problems.push(problem('error', 'unknown-column', `column ${JSON.stringify(c.header)}: ${c.note ?? 'names nothing known'}`, at(c.header)));
   }
-  if (problems.some((p) => p.severity === 'error') || rater === undefined) return { mapping: null, problems };
+  if (rater === undefined) return { mapping: null, problems };
   return {
     mapping: {
       source: settings === undefined ? 'detected' : 'import',

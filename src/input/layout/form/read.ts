@@ -8,7 +8,7 @@ import { open, readFile, stat } from 'node:fs/promises';
 import type { Config } from '../../../config/types.js';
 import { didYouMean } from '../../../domain/didYouMean.js';
 import { HEAD_BYTES, type Encoding } from '../../../domain/decode.js';
-import { problem, type Problem } from '../../../domain/problem.js';
+import { isError, problem, type Problem } from '../../../domain/problem.js';
 import type { Delimiter } from '../../csv.js';
 import { normalizeName } from '../../../domain/values.js';
 import { readResponseBytes } from '../../file.js';
@@ -17,7 +17,7 @@ import type { ReadSink } from '../../types.js';
 import { csvHeader, csvTable } from './csvTable.js';
 import { mapForm } from './mapping.js';
 import { pushFormRows } from './rows.js';
-import { isEmail } from './cells.js';
+import { csvCell, isEmail } from './cells.js';
 
 /** Header cells that make a file canonical: its reader reports anything else wrong with it (with "did you mean"). */
 const CANONICAL = ['respondent_id', 'rater_department', 'target_department'] as const;
@@ -73,11 +73,10 @@ export async function readTableFile(file: string, config: Config, sink: ReadSink
 
 function readForm(table: Table, config: Config, sink: ReadSink, encoding: Encoding, delimiter: Delimiter): void {
   const result = mapForm(table, config);
-  if (result.mapping === null) {
+  if (result.mapping === null || result.problems.some(isError)) {
     // Nothing of the file can be used: every line is rejected with the first error, so none is lost silently.
-    const [first, ...rest] = result.problems;
-    if (first !== undefined) sink.fileProblem(first, table.rows.map((row) => ({ line: row.line, raw: maskedLine(table, row.cells) })));
-    for (const p of rest) sink.fileProblem(p, []);
+    const first = result.problems.find(isError);
+    for (const p of result.problems) sink.fileProblem(p, p === first ? table.rows.map((row) => ({ line: row.line, raw: maskedLine(table, row.cells) })) : []);
   } else {
     for (const p of result.problems) sink.fileProblem(p, []);
     pushFormRows(table, result.mapping, config, sink);
@@ -103,10 +102,6 @@ export function canonicalText(table: Table): string {
   push(table.headerLine, table.header.map(csvCell).join(','));
   for (const row of table.rows) push(row.line, row.cells.map((c) => csvCell(cellText(c).replace(/\r\n|\r|\n/g, ' '))).join(','));
   return `${lines.join('\n')}\n`;
-}
-
-function csvCell(text: string): string {
-  return /[",\r\n]/u.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** The first bytes of a regular file (whole: they are all of it); undefined for pipes and what cannot be read. */

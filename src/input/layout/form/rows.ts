@@ -11,19 +11,12 @@ import { normalizeName } from '../../../domain/values.js';
 import { cellText, type Table, type TableRow } from '../../source/xlsx.js';
 import type { RawQuestionnaire, ReadSink, SourceRecord } from '../../types.js';
 import { answerReader, labelsSeen } from './answers.js';
-import { timestampOf } from './cells.js';
+import { csvCell, timestampOf } from './cells.js';
 import type { FormMapping } from './mapping.js';
 import { namesOf } from './names.js';
 
 /** Lines listed in a message before "and N more". */
 const LISTED_LINES = 8;
-
-/** The questionnaire rows of one form line, not yet handed over. */
-interface LineRows {
-  line: TableRow;
-  respondent: string;
-  rows: RawQuestionnaire[];
-}
 
 /** Hands every row of the table to `sink`; returns how many form lines had answers about the rater's own department. */
 export function pushFormRows(table: Table, mapping: FormMapping, config: Config, sink: ReadSink): number {
@@ -32,6 +25,13 @@ export function pushFormRows(table: Table, mapping: FormMapping, config: Config,
   const ratings = mapping.columns.filter((c) => c.kind === 'rating');
   const byTarget = new Map<number, (typeof ratings)[number][]>();
   for (const c of ratings) byTarget.set(c.target as number, [...(byTarget.get(c.target as number) ?? []), c]);
+  // The header of each answer's column, the same for every line: rows of one target share one list.
+  const answerColumns = new Map<number, string[]>();
+  for (const [target, columns] of byTarget) {
+    const headers = config.criteria.map(() => '');
+    for (const c of columns) headers[c.criterion as number] = c.header;
+    answerColumns.set(target, headers);
+  }
   const comments = new Map(mapping.columns.filter((c) => c.kind === 'comment').map((c) => [c.target as number, c.index]));
   const labels = new Map<number, string[]>();
   const labelsOf = (column: number): string[] => {
@@ -42,8 +42,13 @@ export function pushFormRows(table: Table, mapping: FormMapping, config: Config,
   const personal = new Set(mapping.personal);
   const selfLines: number[] = [];
 
-  const lines: LineRows[] = table.rows.map((row) => {
-    const respondent = respondentKey(row, mapping, table.file);
+  // Respondents first (cheap): with `duplicates: latest`, which lines are superseded must be known before any row goes out.
+  const respondents = table.rows.map((row) => respondentKey(row, mapping, table.file));
+  const newer = mapping.duplicates === 'latest' && mapping.respondents.length > 0 ? newerSubmissions(table, respondents, mapping) : new Map<number, number>();
+
+  // Then one line at a time, its rows handed over at once: nothing of a line is kept once it is done.
+  table.rows.forEach((row, index) => {
+    const respondent = respondents[index] as string;
     const raw = rawLine(row, personal, respondent);
     const records: SourceRecord[] = [{ line: row.line, raw }];
     const raterText = cellText(row.cells[mapping.rater] ?? null).trim();
@@ -51,14 +56,14 @@ export function pushFormRows(table: Table, mapping: FormMapping, config: Config,
     const rows: RawQuestionnaire[] = [];
     let self = false;
     for (const [target, columns] of byTarget) {
+      // Most targets of a line are left blank: nothing is made for them.
+      if (columns.every((column) => (row.cells[column.index] ?? null) === null)) continue;
       const answers = config.criteria.map(() => '');
-      const answerColumns = config.criteria.map(() => '');
       const problems: Problem[] = [];
       let answered = false;
       for (const column of columns) {
         const answer = reader.read(row.cells[column.index] ?? null);
         const c = column.criterion as number;
-        answerColumns[c] = column.header;
         if ('unknown' in answer) {
           answered = true;
           const seen = labelsOf(column.index).map((l) => JSON.stringify(l)).join(', ');
@@ -84,26 +89,20 @@ export function pushFormRows(table: Table, mapping: FormMapping, config: Config,
         target: config.departments[target]?.id ?? '',
         answers,
         answerLines: config.criteria.map(() => row.line),
-        answerColumns,
+        answerColumns: answerColumns.get(target) as string[],
         comment: commentColumn === undefined ? '' : cellText(row.cells[commentColumn] ?? null).trim(),
         problems,
       });
     }
     if (self) selfLines.push(row.line);
-    return { line: row, respondent, rows };
-  });
-
-  const older = mapping.duplicates === 'latest' && mapping.respondents.length > 0 ? olderSubmissions(lines, mapping) : new Map<LineRows, LineRows>();
-  for (const entry of lines) {
-    const newer = older.get(entry);
-    if (newer === undefined) {
-      for (const row of entry.rows) sink.row(row);
-    } else if (entry.rows.length > 0) {
-      const message = `an earlier submission of the same respondent: the one at line ${newer.line.line} is newer and is kept (import.duplicates: latest)`;
-      const records = entry.rows.map((r) => r.records[0] as SourceRecord);
-      sink.fileProblem(problem('warning', 'duplicate-response', message, { file: table.file, line: entry.line.line }), records);
+    const kept = newer.get(index);
+    if (kept === undefined) {
+      for (const r of rows) sink.row(r);
+    } else if (rows.length > 0) {
+      const message = `an earlier submission of the same respondent: the one at line ${table.rows[kept]?.line} is newer and is kept (import.duplicates: latest)`;
+      sink.fileProblem(problem('warning', 'duplicate-response', message, { file: table.file, line: row.line }), rows.map(() => records[0] as SourceRecord));
     }
-  }
+  });
   if (selfLines.length > 0) {
     const listed = selfLines.slice(0, LISTED_LINES).join(', ') + (selfLines.length > LISTED_LINES ? ` and ${selfLines.length - LISTED_LINES} more` : '');
     const message = `${selfLines.length} form line(s) rate the rater's own department; those answers were left out (lines ${listed})`;
@@ -126,25 +125,23 @@ export function respondentKey(row: TableRow, mapping: FormMapping, file: string)
 /** The line as a CSV record for `--rejects`, its personal cells replaced by the respondent's hash. */
 function rawLine(row: TableRow, personal: ReadonlySet<number>, respondent: string): string {
   return row.cells
-    .map((cell, i) => {
-      const text = personal.has(i) ? respondent : cellText(cell);
-      return /[",\r\n]/u.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-    })
+    .map((cell, i) => csvCell(personal.has(i) ? respondent : cellText(cell)))
     .join(',');
 }
 
-/** older line → the newer line of the same respondent that is kept (the newest by time, then the later line). */
-function olderSubmissions(lines: readonly LineRows[], mapping: FormMapping): Map<LineRows, LineRows> {
-  const time = (entry: LineRows): number => (mapping.timestamp === undefined ? Number.NaN : timestampOf(entry.line.cells[mapping.timestamp] ?? null));
-  const newest = new Map<string, LineRows>();
-  for (const entry of lines) {
-    const kept = newest.get(entry.respondent);
-    if (kept === undefined || !(time(kept) > time(entry))) newest.set(entry.respondent, entry);
-  }
-  const older = new Map<LineRows, LineRows>();
-  for (const entry of lines) {
-    const kept = newest.get(entry.respondent) as LineRows;
-    if (kept !== entry) older.set(entry, kept);
-  }
-  return older;
+/** Index of each superseded line → index of the line kept for its respondent (the newest by time, then the later line). */
+function newerSubmissions(table: Table, respondents: readonly string[], mapping: FormMapping): Map<number, number> {
+  const column = mapping.timestamp;
+  const time = (i: number): number => (column === undefined ? Number.NaN : timestampOf(table.rows[i]?.cells[column] ?? null));
+  const newest = new Map<string, number>();
+  respondents.forEach((respondent, i) => {
+    const kept = newest.get(respondent);
+    if (kept === undefined || !(time(kept) > time(i))) newest.set(respondent, i);
+  });
+  const newer = new Map<number, number>();
+  respondents.forEach((respondent, i) => {
+    const kept = newest.get(respondent) as number;
+    if (kept !== i) newer.set(i, kept);
+  });
+  return newer;
 }
