@@ -90,7 +90,9 @@ function reasonsSummary(s: ScoredPeriod): string {
   const errors = [...counts.values()].reduce((a, b) => a + b, 0);
   if (withErrors > 0) parts.push(`${withErrors} with errors (${plural(errors, 'error')}: ${[...counts].map(([code, n]) => `${n} ${code}`).join(', ')})`);
   // Without an error, a row is left out only when it has no answers (a warning: the row is ignored).
-  if (rejected > withErrors) parts.push(`${rejected - withErrors} with no answers (empty-row)`);
+  // ... or, from a form export with `duplicates: latest`, when a newer submission of the same person replaced it.
+  const superseded = s.load.problems.some((p) => p.severity === 'warning' && p.code === 'duplicate-response') ? ' or from an earlier submission (duplicates: latest)' : '';
+  if (rejected > withErrors) parts.push(`${rejected - withErrors} with no answers (empty-row)${superseded}`);
   return parts.join(', ');
 }
 
