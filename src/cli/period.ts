@@ -66,6 +66,13 @@ export async function scorePeriods(periods: readonly PeriodInput[], config: Conf
         (wantRejects ? '' : ' (add --rejects FILE to keep the left-out rows)'),
     );
   }
+  // --skip-invalid with nothing valid left (a survey that is not this one, a file ic cannot map): exit 0 would pass off
+  // an empty report as a result.
+  const emptied = periods.filter((p, i) => scored[i]!.load.rows.used === 0 && countBySeverity(scored[i]!.load.problems).errors > 0);
+  if (emptied.length > 0) {
+    const whose = emptied.some((p) => p.label !== null) ? ` of ${emptied.map((p) => p.label).join(', ')}` : '';
+    throw new UserError(`no valid row is left in the data${whose}; nothing was computed. Fix the problems listed above`);
+  }
   scored.forEach((s, i) => {
     const r = s.load.rows;
     if (r.rejected === 0) return;

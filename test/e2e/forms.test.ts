@@ -114,7 +114,7 @@ describe('without an import: block', () => {
   });
 
   it('refuses a survey export that is not an Internal Client survey: exit 1, no scores, what is missing', () => {
-    for (const args of [['score', 'survey.csv'], ['score', 'survey.csv', '--format', 'json'], ['validate', 'survey.csv']]) {
+    for (const args of [['score', 'survey.csv'], ['score', 'survey.csv', '--skip-invalid', '--format', 'json'], ['validate', 'survey.csv']]) {
       const run = ic([...args, '--config', COMPANY], { cwd: FORMS });
       expect(run.code).toBe(1);
       const said = args[0] === 'validate' ? run.stdout : run.stderr;
@@ -122,6 +122,7 @@ describe('without an import: block', () => {
       expect(said).toContain('survey.csv:1');
       expect(said).toContain('no column header names a department and a criterion; and no rater column');
       expect(said).toContain('Run "ic inspect survey.csv"');
+      if (args.includes('--skip-invalid')) expect(run.stderr).toContain('ic: no valid row is left in the data; nothing was computed');
     }
   });
 });

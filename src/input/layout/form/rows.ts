@@ -49,8 +49,15 @@ export function pushFormRows(table: Table, mapping: FormMapping, config: Config,
   // Then one line at a time, its rows handed over at once: nothing of a line is kept once it is done.
   table.rows.forEach((row, index) => {
     const respondent = respondents[index] as string;
-    const raw = rawLine(row, personal, respondent);
-    const records: SourceRecord[] = [{ line: row.line, raw }];
+    // The line's text is needed only if a row of it is rejected (`--rejects`): made then, not for every line.
+    const records: SourceRecord[] = [
+      {
+        line: row.line,
+        get raw() {
+          return rawLine(row, personal, respondent);
+        },
+      },
+    ];
     const raterText = cellText(row.cells[mapping.rater] ?? null).trim();
     const rater = names.department(raterText);
     const rows: RawQuestionnaire[] = [];
