@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { problem, type Problem } from '../../domain/problem.js';
 import { didYouMeanSuffix } from '../../domain/didYouMean.js';
+import type { RecordSink } from './types.js';
 
 /** A cell as the spreadsheet typed it; null when empty. */
 export type Cell = string | number | boolean | Date | null;
@@ -28,6 +29,7 @@ export interface Table {
 }
 
 export type TableResult = { table: Table; problems: Problem[] } | { table: null; problems: Problem[] };
+
 
 /** The start of an OLE2 compound file: a legacy .xls, or an .xlsx encrypted with a password. */
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0];
@@ -114,4 +116,14 @@ export function cellText(cell: Cell): string {
   if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : cell.toISOString().slice(0, 19).replace('T', ' ');
   if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
   return cell;
+}
+
+/** A sheet into the table reader, as any source's records: a row per record, a number still a number, a date as text. */
+export function pushSheet(table: Table, sink: RecordSink): void {
+  sink.begin({ file: table.file, encoding: 'utf-8', delimiter: ',' });
+  const record = (line: number, cells: (string | number)[]): void =>
+    sink.record({ line, endLine: line, cells, raw: cells.map((c) => (typeof c === 'number' ? String(c) : /[",\r\n]/u.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',') });
+  record(table.headerLine, table.header);
+  for (const row of table.rows) record(row.line, row.cells.map((c) => (typeof c === 'number' ? Number(c.toPrecision(15)) : cellText(c))));
+  sink.end();
 }

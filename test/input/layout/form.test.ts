@@ -44,8 +44,7 @@ function collect(table: ReturnType<typeof form>, mapping: FormMapping, config: C
   const fileProblems: { problem: Problem; records: SourceRecord[] }[] = [];
   const self = pushFormRows(table, mapping, config, {
     row: (r) => rows.push(r),
-    fileProblem: (problem, records) => fileProblems.push({ problem, records }),
-    fileDone: () => undefined,
+    reject: (problem, records) => fileProblems.push({ problem, records }),
   });
   return { rows, fileProblems, self };
 }

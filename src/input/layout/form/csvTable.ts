@@ -1,65 +1,47 @@
 /**
- * A CSV form export as a table of text cells, read whole: a form export has one line per submission (thousands,
- * not millions), and `duplicates: latest` needs every line before any row can go out. Decoding and delimiters are
- * the canonical reader's (encodings, `sep=`, quotes with line breaks), so both read a file the same way.
+ * A CSV file as a whole table of cells, for `ic inspect`: the same CSV source as every read (encodings, `sep=`,
+ * quotes with line breaks), its records collected instead of streamed.
  */
-import { decodeBytes, detectEncoding, type Encoding } from '../../../domain/decode.js';
+import type { Encoding } from '../../../domain/decode.js';
 import { problem, type Problem } from '../../../domain/problem.js';
-import { CsvTokenizer, readPrologue, type Delimiter } from '../../csv.js';
+import { readBytes } from '../../source/bytes.js';
+import { CsvSource } from '../../source/csv/source.js';
+import type { RecordSink, SourceDescription } from '../../source/types.js';
 import type { Table } from '../../source/xlsx.js';
 
 export type CsvTableResult =
-  | { table: Table; encoding: Encoding; delimiter: Delimiter; problems: Problem[] }
+  | { table: Table; encoding: Encoding; delimiter: ',' | ';' | '\t'; problems: Problem[] }
   | { table: null; problems: Problem[] };
 
-/** The decoded header cells of the first bytes of a file, or undefined when they are not text. */
-export function csvHeader(head: Uint8Array, atEnd: boolean): string[] | undefined {
-  const detected = detectEncoding(head, atEnd);
-  if (detected.kind !== 'text') return undefined;
-  const text = stripBom(decodeBytes(head, detected.encoding));
-  const prologue = readPrologue(text, true);
-  if (!prologue.ready) return undefined;
-  let header: string[] | undefined;
-  const tokenizer = new CsvTokenizer(prologue.delimiter, (record) => {
-    if (header === undefined && record.fields.some((f) => f.trim() !== '')) header = record.fields;
-  });
-  tokenizer.push(text.slice(prologue.skipChars));
-  tokenizer.end();
-  return header;
-}
-
-export function csvTable(file: string, bytes: Uint8Array): CsvTableResult {
-  const detected = detectEncoding(bytes, true);
-  if (detected.kind !== 'text') {
-    const message = detected.kind === 'empty' ? 'the file is empty (0 bytes)' : `this is not a CSV or text file: ${detected.reason}`;
-    return { table: null, problems: [problem('error', detected.kind === 'empty' ? 'file-empty' : 'file-binary', message, { file })] };
-  }
-  const text = stripBom(decodeBytes(bytes, detected.encoding));
-  const prologue = readPrologue(text, true);
-  if (!prologue.ready) return { table: null, problems: [problem('error', 'file-empty', 'the file has no header line', { file })] };
+export async function csvTable(file: string): Promise<CsvTableResult> {
   const table: Table = { file, sheet: undefined, header: [], headerLine: 1, rows: [] };
   const problems: Problem[] = [];
+  let description: SourceDescription = { file, encoding: 'utf-8', delimiter: ',' };
   let seenHeader = false;
-  // Rows are built as records come, so that the records themselves (with their raw text) are not kept.
-  const tokenizer = new CsvTokenizer(prologue.delimiter, (record) => {
-    if (record.unclosedQuote !== undefined) {
-      problems.push(problem('error', 'bad-quote', 'a quote opened on this line is never closed; the rest of the file cannot be read', { file, line: record.line }));
-      return;
-    }
-    if (!record.fields.some((f) => f.trim() !== '')) return;
-    if (!seenHeader) {
-      seenHeader = true;
-      table.header = record.fields.map((f) => f.trim());
-      table.headerLine = record.line;
-      return;
-    }
-    table.rows.push({ line: record.line, cells: record.fields.map((f) => (f.trim() === '' ? null : f)) });
-  }, 1 + prologue.skipLines);
-  tokenizer.push(text.slice(prologue.skipChars));
-  tokenizer.end();
-  return { table, encoding: detected.encoding, delimiter: prologue.delimiter, problems };
-}
-
-function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const sink: RecordSink = {
+    begin: (d) => (description = d),
+    record(rec) {
+      if (rec.flaw?.kind === 'unreadable') {
+        problems.push(problem('error', 'bad-quote', rec.flaw.text, { file, line: rec.line }));
+        return;
+      }
+      const cells = rec.cells.map((c) => (typeof c === 'number' ? c : c.trim() === '' ? null : c));
+      if (cells.every((c) => c === null)) return;
+      if (!seenHeader) {
+        seenHeader = true;
+        table.header = cells.map((c) => (c === null ? '' : String(c).trim()));
+        table.headerLine = rec.line;
+      } else table.rows.push({ line: rec.line, cells });
+    },
+    end: () => undefined,
+    fail: (p) => problems.push(p),
+  };
+  try {
+    await readBytes({ name: file, path: file, stdin: false }, new CsvSource(file, sink), () => undefined);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException | undefined)?.code ?? String(error);
+    return { table: null, problems: [problem('error', code === 'ENOENT' ? 'file-not-found' : 'file-unreadable', code === 'ENOENT' ? 'file not found' : `the file cannot be read (${code})`, { file })] };
+  }
+  if (!seenHeader) return { table: null, problems: problems.length > 0 ? problems : [problem('error', 'file-empty', 'the file is empty: no header, no rows', { file })] };
+  return { table, encoding: description.encoding, delimiter: description.delimiter, problems };
 }

@@ -9,7 +9,8 @@ import type { Config } from '../../../config/types.js';
 import { problem, type Problem } from '../../../domain/problem.js';
 import { normalizeName } from '../../../domain/values.js';
 import { cellText, type Table, type TableRow } from '../../source/xlsx.js';
-import type { RawQuestionnaire, ReadSink, SourceRecord } from '../../types.js';
+import type { RawQuestionnaire, SourceRecord } from '../../types.js';
+import type { RowOut } from '../types.js';
 import { answerReader, labelsSeen } from './answers.js';
 import { csvCell, timestampOf } from './cells.js';
 import type { FormMapping } from './mapping.js';
@@ -19,7 +20,7 @@ import { namesOf } from './names.js';
 const LISTED_LINES = 8;
 
 /** Hands every row of the table to `sink`; returns how many form lines had answers about the rater's own department. */
-export function pushFormRows(table: Table, mapping: FormMapping, config: Config, sink: ReadSink): number {
+export function pushFormRows(table: Table, mapping: FormMapping, config: Config, sink: RowOut): number {
   const names = namesOf(config);
   const reader = answerReader(config);
   const ratings = mapping.columns.filter((c) => c.kind === 'rating');
@@ -107,13 +108,13 @@ export function pushFormRows(table: Table, mapping: FormMapping, config: Config,
       for (const r of rows) sink.row(r);
     } else if (rows.length > 0) {
       const message = `an earlier submission of the same respondent: the one at line ${table.rows[kept]?.line} is newer and is kept (import.duplicates: latest)`;
-      sink.fileProblem(problem('warning', 'duplicate-response', message, { file: table.file, line: row.line }), rows.map(() => records[0] as SourceRecord));
+      sink.reject(problem('warning', 'duplicate-response', message, { file: table.file, line: row.line }), rows.map(() => records[0] as SourceRecord));
     }
   });
   if (selfLines.length > 0) {
     const listed = selfLines.slice(0, LISTED_LINES).join(', ') + (selfLines.length > LISTED_LINES ? ` and ${selfLines.length - LISTED_LINES} more` : '');
     const message = `${selfLines.length} form line(s) rate the rater's own department; those answers were left out (lines ${listed})`;
-    sink.fileProblem(problem('warning', 'self-evaluation', message, { file: table.file }), []);
+    sink.reject(problem('warning', 'self-evaluation', message, { file: table.file }), []);
   }
   return selfLines.length;
 }
