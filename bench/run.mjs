@@ -6,7 +6,7 @@
  * and pandas (read_csv + groupby) — run on the same files, in the same run. A benchmark, not a test: it prints
  * medians of several runs, rows per second and peak memory, and never fails on a number.
  *
- *   node bench/run.mjs [--runs N] [--sizes 10000,500000,5000000] [--no-install] [--no-peers]
+ *   node bench/run.mjs [--runs N] [--sizes 10000,500000,5000000] [--form-lines 100000] [--no-install] [--no-peers]
  *
  * Datasets come from bench/generate.mjs (seeded), into bench/data/ (gitignored), made once. DuckDB
  * (@duckdb/node-api) is installed on demand into bench/.deps (gitignored), so that `npm ci` stays lean; pandas is
@@ -17,7 +17,8 @@ import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSyn
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CRITERIA, WEIGHTS, configYaml, generatePeriod } from './generate.mjs.js';
+import { CRITERIA, WEIGHTS, configYaml, generatePeriod } from './generate.mjs';
+import { formDatasets } from './forms.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DATA = join(ROOT, 'bench/data');
@@ -34,6 +35,8 @@ const RUNS = Number(option('--runs') ?? 7);
 const SIZES = (option('--sizes') ?? '10000,500000,5000000').split(',').map(Number);
 const INSTALL = !args.includes('--no-install');
 const PEERS = !args.includes('--no-peers');
+/** Lines of the form export (SPEC 2.4) read as CSV and .xlsx beside the canonical CSV of the same answers; 0: skip. */
+const FORM_LINES = Number(option('--form-lines') ?? 100_000);
 /** Runs of the largest files (several seconds each). */
 const BIG_RUNS = Math.max(3, Math.min(RUNS, 3));
 
@@ -237,6 +240,24 @@ for (const rows of SIZES) {
     out.push(line(m, 1));
   } catch (error) {
     out.push(`  3,000 departments: failed (${String(error).split('\n')[0]})`);
+  }
+}
+
+if (FORM_LINES > 0) {
+  const form = await formDatasets(DATA, FORM_LINES);
+  const runs = Math.min(RUNS, 3);
+  out.push('');
+  out.push(`a form export of ${FORM_LINES.toLocaleString('en-US')} lines (12 departments × 5 criteria, ${form.rows.toLocaleString('en-US')} questionnaire rows), beside the canonical CSV of the same answers`);
+  process.stderr.write(`form export, ${FORM_LINES} lines\n`);
+  const timed = (label, file) => {
+    const icArgs = ['--import', RSS_PRELOAD, IC, 'score', file, '--config', form.config];
+    return measure(label, process.execPath, GNU_TIME ? icArgs.slice(2) : icArgs, runs, { rssFromOutput: !GNU_TIME });
+  };
+  const canonical = timed('canonical CSV', form.canonical);
+  out.push(line(canonical, form.rows, `   ${(statSync(form.canonical).size / 1e6).toFixed(1)} MB`));
+  for (const [label, file] of [['form CSV', form.csv], ['form .xlsx', form.xlsx]]) {
+    const m = timed(label, file);
+    out.push(line(m, form.rows, `   = ${ratio(m.median, canonical.median)} the canonical CSV, ${(statSync(file).size / 1e6).toFixed(1)} MB`));
   }
 }
 

@@ -73,6 +73,13 @@ export async function scorePeriods(periods: readonly PeriodInput[], config: Conf
     const failing = periods.flatMap((period, i) => (period.label !== null && countBySeverity(scored[i]!.load.problems).errors > 0 ? [period.label] : []));
     throw new UserError(p.run.refused(failing, totalErrors, rowsWithErrors, wantRejects));
   }
+  // --skip-invalid with nothing valid left (a survey that is not this one, a file ic cannot map): exit 0 would pass off
+  // an empty report as a result.
+  const emptied = periods.filter((_, i) => scored[i]!.load.rows.used === 0 && countBySeverity(scored[i]!.load.problems).errors > 0);
+  if (emptied.length > 0) {
+    const whose = emptied.some((p) => p.label !== null) ? ` of ${emptied.map((p) => p.label).join(', ')}` : '';
+    throw new UserError(`no valid row is left in the data${whose}; nothing was computed. Fix the problems listed above`);
+  }
   scored.forEach((s, i) => {
     const r = s.load.rows;
     if (r.rejected === 0) return;
@@ -97,7 +104,9 @@ function reasonsSummary(s: ScoredPeriod, p: ReportPhrases): string {
   const errors = [...counts.values()].reduce((a, b) => a + b, 0);
   if (withErrors > 0) parts.push(p.run.withErrors(withErrors, errors, [...counts].map(([code, n]) => `${n} ${code}`).join(', ')));
   // Without an error, a row is left out only when it has no answers (a warning: the row is ignored).
-  if (rejected > withErrors) parts.push(p.run.withNoAnswers(rejected - withErrors));
+  // ... or, from a form export with `duplicates: latest`, when a newer submission of the same person replaced it.
+  const superseded = s.load.problems.some((problem) => problem.severity === 'warning' && problem.code === 'duplicate-response');
+  if (rejected > withErrors) parts.push(p.run.withNoAnswers(rejected - withErrors, superseded));
   return parts.join(', ');
 }
 

@@ -7,6 +7,7 @@ import { MAX_MAGNITUDE } from './limits.js';
 import { asList, describe, isDict, own } from './raw.js';
 import type { Dict, Report } from './raw.js';
 import { DEFAULT_SCALE, ID_PATTERN, labelKey, RESERVED_COLUMNS } from './schema.js';
+import { checkImport } from './import.js';
 
 interface Item {
   index: number;
@@ -51,6 +52,7 @@ export function checkAcrossFields(raw: unknown, report: Report): void {
   checkLabels('criteria', 'criterion', criteria, report);
   checkReserved(criteria, report);
   checkClientsOf(raw, departments, departmentIds, report);
+  checkImport(own(raw, 'import'), { departments, criteria, scale }, report);
 }
 
 /** The scale the other checks should use, or null when it is unusable (already reported). */

@@ -5,6 +5,7 @@ import { describe, valueAt } from './raw.js';
 import type { ConfigPath, Report } from './raw.js';
 import { MAX_MAGNITUDE } from './limits.js';
 import { CRITERION_KEYS, DEPARTMENT_KEYS, ID_PATTERN, ROOT_KEYS, SCALE_KEYS } from './schema.js';
+import { IMPORT_KEYS } from './import.js';
 
 const EXPECTED: ReadonlyMap<string, string> = new Map([
   ['string', 'text'],
@@ -21,6 +22,7 @@ function knownKeys(path: ConfigPath): readonly string[] {
   if (path.length === 1 && path[0] === 'scale') return SCALE_KEYS;
   if (path.length === 2 && path[0] === 'departments') return DEPARTMENT_KEYS;
   if (path.length === 2 && path[0] === 'criteria') return CRITERION_KEYS;
+  if (path.length === 1 && path[0] === 'import') return IMPORT_KEYS;
   return [];
 }
 

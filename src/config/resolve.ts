@@ -1,6 +1,7 @@
 /** The checked config file → `Config`: defaults that depend on other fields, indices, who evaluates whom. */
 import type { ConfigFile } from './schema.js';
 import type { Config, Criterion, Department } from './types.js';
+import { resolveImport } from './import.js';
 
 export function resolveConfig(file: ConfigFile, path: string | null): Config {
   const { min, max } = file.scale;
@@ -41,5 +42,6 @@ export function resolveConfig(file: ConfigFile, path: string | null): Config {
     departments,
     criteria,
     evaluates,
+    import: file.import === undefined ? undefined : resolveImport(file.import, departments, criteria),
   };
 }

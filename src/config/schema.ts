@@ -10,6 +10,7 @@ import { normalizeName } from '../domain/values.js';
 import { LANGUAGES } from '../domain/language.js';
 import { MAX_MAGNITUDE } from './limits.js';
 import { AGGREGATIONS, NON_CLIENT_RULES } from './types.js';
+import { importSchema } from './import.js';
 
 // The config is parsed once per run: zod's JIT (a `new Function` compiled per object schema on its first parse)
 // costs more than it saves. Set before the schemas below are made, which read it.
@@ -53,6 +54,7 @@ export const ROOT_KEYS = [
   'language',
   'departments',
   'criteria',
+  'import',
 ] as const;
 export const SCALE_KEYS = ['min', 'max'] as const;
 export const DEPARTMENT_KEYS = ['id', 'name', 'clients_of', 'description'] as const;
@@ -98,6 +100,7 @@ export const configSchema = z.strictObject({
   language: z.enum(LANGUAGES).optional(),
   departments: z.array(departmentSchema).min(2),
   criteria: z.array(criterionSchema).min(1),
+  import: importSchema.optional(),
 });
 
 /** The config file as written, after defaults: snake_case keys, before resolution into `Config`. */

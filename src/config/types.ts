@@ -1,5 +1,6 @@
 /** The resolved, validated configuration that every other stage works from. */
 import type { Language } from '../domain/language.js';
+import type { ImportSettings } from './import.js';
 
 export const AGGREGATIONS = ['departments', 'respondents'] as const;
 export type Aggregation = (typeof AGGREGATIONS)[number];
@@ -57,4 +58,6 @@ export interface Config {
    * When no department has `clients_of`, every department evaluates every other.
    */
   evaluates: readonly (readonly number[])[];
+  /** The `import:` block (SPEC 2.4), for form exports; undefined when the config has none. */
+  import?: ImportSettings | undefined;
 }

@@ -1,14 +1,10 @@
 /** Which files ic reads, by name: the one list of accepted input extensions, and why others are skipped. */
 
 /** Extensions of the files a folder contributes (case ignored). */
-export const INPUT_EXTENSIONS = ['.csv', '.tsv', '.txt'] as const;
+export const INPUT_EXTENSIONS = ['.csv', '.tsv', '.txt', '.xlsx'] as const;
 
-/**
- * Files ic knows and does not read (yet), with what to do instead. `.xlsx` is here until the workbook
- * source reads it: then it moves to INPUT_EXTENSIONS, and this is the one place that changes.
- */
+/** Files ic knows and does not read, with what to do instead. */
 const NOT_READ: ReadonlyMap<string, string> = new Map([
-  ['.xlsx', 'Excel workbooks (.xlsx) are not read yet; save the sheet as "CSV UTF-8" next to it'],
   ['.xls', 'old Excel workbooks (.xls) are not read; save the sheet as "CSV UTF-8"'],
   ['.ods', 'OpenDocument spreadsheets (.ods) are not read; save the sheet as "CSV UTF-8"'],
 ]);

@@ -11,6 +11,9 @@ import { TableReader } from './layout/table.js';
 import { readBytes, type InputFile } from './source/bytes.js';
 import { CsvSource } from './source/csv/source.js';
 import type { ReadSink } from './types.js';
+import { isWorkbookName } from './layout/form/read.js';
+import { pushSheet, readXlsxTable } from './source/xlsx.js';
+import { readFile } from 'node:fs/promises';
 
 export interface ReadOptions {
   /** False: every CSV line goes through the tokenizer's state machine (tests show the fast lane changes nothing). */
@@ -54,10 +57,29 @@ export async function readResponses(inputs: readonly string[], config: Config, s
 export async function readResponseFile(file: InputFile | string, config: Config, sink: ReadSink, options: ReadOptions = {}): Promise<void> {
   const input: InputFile = typeof file === 'string' ? { name: file, path: file, stdin: false } : file;
   const table = new TableReader(input.name, config, sink);
+  if (isWorkbookName(input.name) && !input.stdin) {
+    await readWorkbook(input, config, table, sink);
+    return;
+  }
   const source = new CsvSource(input.name, table, options.plainLines ?? true);
   try {
     await readBytes(input, source, (regular) => sink.fileStart?.(input, regular));
   } catch (error) {
     sink.fileProblem(await openProblem(input.name, error), []);
   }
+}
+
+/** A workbook: its sheet (the first, or `import.sheet`) into the table reader, like any source's records. */
+async function readWorkbook(input: InputFile, config: Config, table: TableReader, sink: ReadSink): Promise<void> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(input.path);
+  } catch (error) {
+    sink.fileProblem(await openProblem(input.name, error), []);
+    return;
+  }
+  sink.fileStart?.(input, true);
+  const result = await readXlsxTable(input.name, bytes, { sheet: config.import?.sheet });
+  for (const p of result.problems) sink.fileProblem(p, []);
+  if (result.table !== null) pushSheet(result.table, table);
 }

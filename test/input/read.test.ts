@@ -351,7 +351,7 @@ describe('directories', () => {
     expect(sink.fileProblems.map(({ problem: p }) => [p.severity, p.code, p.file, p.message])).toEqual([
       ['warning', 'file-skipped', path.join(relative, '._b.csv'), 'skipped: a hidden file; hidden files are not read'],
       ['warning', 'file-skipped', path.join(relative, '.~lock.b.CSV#'), 'skipped: a hidden file; hidden files are not read'],
-      ['warning', 'file-skipped', path.join(relative, 'notes.md'), 'skipped: not a table ic reads (it reads .csv, .tsv, .txt files)'],
+      ['warning', 'file-skipped', path.join(relative, 'notes.md'), 'skipped: not a table ic reads (it reads .csv, .tsv, .txt, .xlsx files)'],
       ['warning', 'file-skipped', path.join(relative, 'sub'), 'skipped: a subfolder; subfolders are not searched (name it as an input to read it)'],
       [
         'warning',
@@ -375,11 +375,11 @@ describe('directories', () => {
   it('a folder with nothing to read is a no-input problem', async () => {
     const dir = path.join(tmp, 'empty-period');
     await mkdir(dir);
-    await writeFile(path.join(dir, 'report.xlsx'), 'x');
+    await writeFile(path.join(dir, 'report.ods'), 'x');
     const sink = await read(dir);
     expect(sink.fileProblems.map((p) => [p.problem.code, p.problem.file, p.problem.severity, p.problem.message])).toEqual([
-      ['no-input', dir, 'error', 'the folder has no .csv, .tsv, .txt files to read (subfolders are not searched)'],
-      ['file-skipped', path.join(dir, 'report.xlsx'), 'warning', 'skipped: Excel workbooks (.xlsx) are not read yet; save the sheet as "CSV UTF-8" next to it'],
+      ['no-input', dir, 'error', 'the folder has no .csv, .tsv, .txt, .xlsx files to read (subfolders are not searched)'],
+      ['file-skipped', path.join(dir, 'report.ods'), 'warning', 'skipped: OpenDocument spreadsheets (.ods) are not read; save the sheet as "CSV UTF-8"'],
     ]);
   });
 

@@ -1,5 +1,6 @@
 /** Every layout, tried in order on a table's header; the canonical one claims whatever is left. */
 import { canonicalLayout } from './canonical.js';
+import { formLayout } from './form/layout.js';
 import type { Layout } from './types.js';
 
-export const LAYOUTS: readonly Layout[] = [canonicalLayout];
+export const LAYOUTS: readonly Layout[] = [formLayout, canonicalLayout];

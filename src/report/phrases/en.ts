@@ -119,7 +119,7 @@ export const ENGLISH: ReportPhrases = {
     leftOut: (rejected, read, reasons, used, rejectsFile) =>
       `left out ${plural(rejected, 'row')} of ${read}: ${reasons}; computed on ${used}${rejectsFile === undefined ? '' : `; written to ${rejectsFile}`}`,
     withErrors: (rows, errors, codes) => `${rows} with errors (${plural(errors, 'error')}: ${codes})`,
-    withNoAnswers: (rows) => `${rows} with no answers (empty-row)`,
+    withNoAnswers: (rows, superseded) => `${rows} with no answers (empty-row)${superseded ? ' or from an earlier submission (duplicates: latest)' : ''}`,
   },
 
   validate: {

@@ -130,7 +130,7 @@ export const RUSSIAN: ReportPhrases = {
     leftOut: (rejected, read, reasons, used, rejectsFile) =>
       `отброшено ${count(rejected, ROWS)} из ${read}: ${reasons}; посчитано по ${used}${rejectsFile === undefined ? '' : `; записаны в ${rejectsFile}`}`,
     withErrors: (rows, errors, codes) => `${rows} с ошибками (${count(errors, ERRORS)}: ${codes})`,
-    withNoAnswers: (rows) => `${rows} без ответов (empty-row)`,
+    withNoAnswers: (rows, superseded) => `${rows} без ответов (empty-row)${superseded ? ' или из более ранней отправки формы (duplicates: latest)' : ''}`,
   },
 
   validate: {

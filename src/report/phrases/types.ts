@@ -102,7 +102,7 @@ export interface ReportPhrases {
     refused(failingPeriods: readonly string[], errors: number, rows: number, rejectsGiven: boolean): string;
     leftOut(rejected: number, read: number, reasons: string, used: number, rejectsFile: string | undefined): string;
     withErrors(rows: number, errors: number, codes: string): string;
-    withNoAnswers(rows: number): string;
+    withNoAnswers(rows: number, superseded: boolean): string;
   };
 
   validate: {
