@@ -140,7 +140,7 @@ describe('honest empties and names (issue 13)', () => {
     }
     const listed = ic(['validate', '--config', 'ic.yaml', 'empty'], { cwd: dir });
     expect(listed.code).toBe(1);
-    expect(listed.stderr + listed.stdout).toContain('empty/scan.pdf  skipped: not a table ic reads (it reads .csv, .tsv, .txt files)');
+    expect(listed.stderr + listed.stdout).toContain('empty/scan.pdf  skipped: not a table ic reads (it reads .csv, .tsv, .txt, .xlsx files)');
   });
 
   it('a file name that is not UTF-8 is shown escaped, and the file is read', () => {
