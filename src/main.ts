@@ -22,6 +22,7 @@ const COMMANDS: readonly (readonly [name: string, load: () => Promise<Command>])
   ['diff', async () => (await import('./commands/diff.js')).diffCommand()],
   ['trend', async () => (await import('./commands/trend.js')).trendCommand()],
   ['explain', async () => (await import('./commands/explain.js')).explainCommand()],
+  ['report', async () => (await import('./commands/report.js')).reportCommand()],
 ];
 
 /** The program with the command that `argv` names, or with all of them (help, version, a typo, ...). */
