@@ -92,8 +92,8 @@ function clients(input: ReportInput, d: DepartmentScore, words: Words): string {
   const rows = pairs.map((p) =>
     [
       textCell(scores.departments[p.rater]?.name ?? p.raterId),
-      numCell(words, p.score, 'score', { field: 'pair', key: `${p.raterId}>${p.targetId}` }, p.reason),
-      numCell(words, p.respondents, 'count', { field: 'pair_respondents', key: `${p.raterId}>${p.targetId}` }),
+      numCell(words, p.score, 'score', { field: 'pair', key: `${p.raterId}/${p.targetId}` }, p.reason),
+      numCell(words, p.respondents, 'count', { field: 'pair_respondents', key: `${p.raterId}/${p.targetId}` }),
     ].join(''),
   );
   return [h2(words.t('howClientsRate')), table(head, rows)].join('\n');

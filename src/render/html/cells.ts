@@ -27,7 +27,7 @@ export function formatValue(words: Words, value: number, kind: NumberKind): stri
 export interface CellMark {
   /** What the number is ("score", "ci_low", ...); with `key`, identifies it for tests. */
   field: string;
-  /** Whose number it is: a department id, "rater>target", a criterion id. */
+  /** Whose number it is: a department id, "rater/target", a criterion id. */
   key: string;
 }
 
