@@ -43,7 +43,7 @@ beforeAll(async () => {
   expect(run.code, run.stderr).toBe(0);
   const read = await readXlsxFile(readFileSync(join(out, 'report.xlsx')));
   sheets = new Map(read.map((s) => [s.sheet, s.data as Cell[][]]));
-});
+}, 120_000);
 
 describe('report.xlsx', () => {
   it('has a sheet per view, each with a header row', () => {
