@@ -4,8 +4,10 @@
  */
 import type { Config } from '../config/types.js';
 import { scoreFiles, type ScoredPeriod } from '../pipeline/scoreFiles.js';
-import { renderCsv } from '../render/csv.js';
-import { countBySeverity, plural, renderProblems } from '../render/problems.js';
+import { renderCsv } from '../render/csv/csv.js';
+import { renderProblems } from '../render/problems.js';
+import { plural } from '../report/language.js';
+import { countBySeverity } from '../report/validate.js';
 import { UserError } from './errors.js';
 import { checkOutPath, note, writeResult } from './output.js';
 import { realPathOf } from './atomicWrite.js';

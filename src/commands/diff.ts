@@ -1,19 +1,14 @@
 /** `ic diff A B`: what changed between two periods, and whether it is more than noise (SPEC 3.4). */
 import { Command, Option } from 'commander';
-import { requireConfig } from '../cli/context.js';
-import { EXIT, UsageError } from '../cli/errors.js';
-import { addConfigOption, addOutputOptions, examples, type CommonOptions, reportFormat } from '../cli/options.js';
-import { scorePeriods, writeReport, type DataOptions } from '../cli/period.js';
+import { UsageError } from '../cli/errors.js';
 import { periodLabels } from '../cli/periodLabels.js';
-import { detectTerminal } from '../cli/terminal.js';
+import { addDataCommandOptions, reportOnPeriods, type DataCommandOptions } from '../cli/report.js';
 import { diffCriteria, diffPairs, diffPeriods } from '../core/diff.js';
-import { renderDiffReport } from '../render/diff/report.js';
-import { DIFF_VIEWS, type DiffView } from '../render/diff/views.js';
-import { addDataOptions } from './score.js';
+import { buildDiffDocument } from '../report/diff/build.js';
+import { DIFF_VIEWS, type DiffView } from '../report/diff/views.js';
 
-interface DiffOptions extends CommonOptions, DataOptions {
+interface DiffOptions extends DataCommandOptions {
   by: DiffView;
-  excel?: boolean;
   a?: string[];
   b?: string[];
   labels?: string;
@@ -37,36 +32,31 @@ export function diffSides(positionals: readonly string[], options: Pick<DiffOpti
 }
 
 export async function runDiff(positionals: string[], options: DiffOptions): Promise<number> {
-  const format = reportFormat(options);
   const sides = diffSides(positionals, options);
   const [labelA, labelB] = periodLabels([sides.a, sides.b], options.labels, (i) => (i === 0 ? 'A' : 'B')) as [string, string];
-  const terminal = detectTerminal(options);
-  const config = await requireConfig(options.config, sides.a[0], terminal);
   const periods = [
     { label: labelA, inputs: sides.a },
     { label: labelB, inputs: sides.b },
   ];
-  const scored = await scorePeriods(periods, config, options, terminal);
-  const pa = scored[0]!;
-  const pb = scored[1]!;
-
-  const diff = diffPeriods(pa.scores, pb.scores);
-  const view = options.by;
-  const text = renderDiffReport(
-    {
-      config,
-      scores: { a: pa.scores, b: pb.scores },
-      diff,
-      labels: { a: labelA, b: labelB },
-      inputs: { a: sides.a, b: sides.b },
-      rows: { a: pa.load.rows, b: pb.load.rows },
-      ...(view === 'criterion' ? { criteria: diffCriteria(pa.scores, pb.scores, diff.departments) } : {}),
-      ...(view === 'pair' ? { pairs: diffPairs(pa.scores, pb.scores) } : {}),
-    },
-    { view, format, color: terminal.color, excel: options.excel ?? false },
-  );
-  await writeReport(text, periods, config, options);
-  return EXIT.ok;
+  return reportOnPeriods(periods, options, ([pa, pb], config) => {
+    const a = pa!.scores;
+    const b = pb!.scores;
+    const diff = diffPeriods(a, b);
+    const view = options.by;
+    return buildDiffDocument(
+      {
+        config,
+        scores: { a, b },
+        diff,
+        labels: { a: labelA, b: labelB },
+        inputs: { a: sides.a, b: sides.b },
+        rows: { a: pa!.load.rows, b: pb!.load.rows },
+        ...(view === 'criterion' ? { criteria: diffCriteria(a, b, diff.departments) } : {}),
+        ...(view === 'pair' ? { pairs: diffPairs(a, b) } : {}),
+      },
+      view,
+    );
+  });
 }
 
 export function diffCommand(): Command {
@@ -90,23 +80,15 @@ export function diffCommand(): Command {
         .choices(DIFF_VIEWS)
         .default('department'),
     );
-  addConfigOption(command);
-  addOutputOptions(command);
-  addDataOptions(command);
-  return command
-    .addHelpText(
-      'after',
-      examples([
-        'ic diff examples/2026-q1.csv examples/2026-q2.csv',
-        'ic diff examples/2026-q1.csv examples/2026-q2.csv --by criterion',
-        'ic diff examples/2026-q1.csv examples/2026-q2.csv --by pair --format md --out pairs.md',
-        'ic diff responses/q1/ responses/q2/ --labels "Q1 2026,Q2 2026"',
-        'ic diff --a q1-sales.csv q1-hr.csv --b q2-sales.csv q2-hr.csv',
-        'ic diff q1.csv q2.csv --format json | jq ".departments[] | select(.significant)"',
-        'ic diff q1.csv q2.csv --excel --out q1-q2.report.csv',
-      ]),
-    )
-    .action(async (periods: string[], options: DiffOptions) => {
-      process.exitCode = await runDiff(periods, options);
-    });
+  return addDataCommandOptions(command, [
+    'ic diff examples/2026-q1.csv examples/2026-q2.csv',
+    'ic diff examples/2026-q1.csv examples/2026-q2.csv --by criterion',
+    'ic diff examples/2026-q1.csv examples/2026-q2.csv --by pair --format md --out pairs.md',
+    'ic diff responses/q1/ responses/q2/ --labels "Q1 2026,Q2 2026"',
+    'ic diff --a q1-sales.csv q1-hr.csv --b q2-sales.csv q2-hr.csv',
+    'ic diff q1.csv q2.csv --format json | jq ".departments[] | select(.significant)"',
+    'ic diff q1.csv q2.csv --excel --out q1-q2.report.csv',
+  ]).action(async (periods: string[], options: DiffOptions) => {
+    process.exitCode = await runDiff(periods, options);
+  });
 }

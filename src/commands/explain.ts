@@ -5,7 +5,8 @@ import { EXIT } from '../cli/errors.js';
 import { addConfigOption, addOutputOptions, examples, type CommonOptions } from '../cli/options.js';
 import { note, writeResult } from '../cli/output.js';
 import { detectTerminal } from '../cli/terminal.js';
-import { detectLanguage, EXPLAIN_LANGUAGES, type ExplainLanguage } from '../render/explain/language.js';
+import { LANGUAGES, type Language } from '../domain/language.js';
+import { reportLanguage } from '../report/language.js';
 import { renderExplainMarkdown } from '../render/explain/markdown.js';
 import { renderExplainText } from '../render/explain/text.js';
 
@@ -14,7 +15,7 @@ export type ExplainFormat = (typeof EXPLAIN_FORMATS)[number];
 
 interface ExplainOptions extends Omit<CommonOptions, 'format'> {
   format?: ExplainFormat;
-  lang?: ExplainLanguage;
+  lang?: Language;
 }
 
 /** Plain text is for reading at the terminal; a file named .md gets Markdown unless --format says otherwise. */
@@ -26,7 +27,7 @@ export function explainFormat(options: { format?: ExplainFormat | undefined; out
 export async function runExplain(options: ExplainOptions): Promise<number> {
   const terminal = detectTerminal(options);
   const config = await requireConfig(options.config, undefined, terminal);
-  const lang = options.lang ?? detectLanguage(config);
+  const lang = reportLanguage(config, options.lang);
   const format = explainFormat(options);
   // Wrap to the terminal when reading there; files and pipes get a width that prints well.
   const width = options.out === undefined && terminal.isTTY ? Math.min(terminal.width - 1, 100) : 80;
@@ -51,7 +52,7 @@ export function explainCommand(): Command {
   addConfigOption(command);
   addOutputOptions(command, EXPLAIN_FORMATS);
   return command
-    .addOption(new Option('--lang <lang>', 'language of the text (default: ru when the config is in Russian, else en)').choices(EXPLAIN_LANGUAGES))
+    .addOption(new Option('--lang <lang>', 'language of the text (default: language: of the config, else ru when its title or department names are in Russian, else en)').choices(LANGUAGES))
     .addHelpText(
       'after',
       examples([

@@ -8,13 +8,8 @@ import { addConfigOption, addOutputOptions, examples, type CommonOptions, report
 import { note, writeResult } from '../cli/output.js';
 import { detectTerminal } from '../cli/terminal.js';
 import { loadPeriod } from '../pipeline/loadPeriod.js';
-import {
-  renderValidationCsv,
-  renderValidationMarkdown,
-  renderValidationText,
-  validationJson,
-  type ValidationReport,
-} from '../render/validation.js';
+import { renderDocument } from '../render/document.js';
+import { buildValidationDocument, type ValidationReport } from '../report/validate.js';
 
 interface ValidateOptions extends CommonOptions {
   strict?: boolean;
@@ -40,14 +35,7 @@ export async function runValidate(files: string[], options: ValidateOptions): Pr
   }
 
   const format = reportFormat(options);
-  const text =
-    format === 'json'
-      ? `${JSON.stringify(validationJson(report), null, 2)}\n`
-      : format === 'csv'
-        ? renderValidationCsv(report, options.excel ?? false)
-        : format === 'md'
-          ? renderValidationMarkdown(report)
-          : renderValidationText(report, terminal.color, options.maxProblems);
+  const text = renderDocument(buildValidationDocument(report, options.maxProblems), format, { color: terminal.color, excel: options.excel ?? false });
   await writeResult(text, options.out, [...files, ...(loaded.path ? [loaded.path] : [])]);
   if (files.length === 0 && loaded.config !== null && report.ok) {
     const c = loaded.config;

@@ -178,9 +178,13 @@ function isIndex(i: number, length: number): boolean {
  * A number per respondent (0 when none yet). Validation numbers respondents 0, 1, 2, ... in order of appearance,
  * so a typed array indexed by respondent holds them in 4 bytes each; any other number (the API takes any) goes
  * to a Map, so results never depend on how respondents are numbered.
+ *
+ * The typed array is bounded at DENSE_LIMIT entries (4 MB): ids are dense only when validation numbered them, and
+ * a million respondents is ten times SPEC 5's large company. Beyond it a single large id (say 10 million) would
+ * make every aggregator allocate, copy and scan a 64 MB array for one respondent; the Map costs nothing there.
  */
 class RespondentSlots {
-  private static readonly DENSE_LIMIT = 1 << 24;
+  private static readonly DENSE_LIMIT = 1 << 20;
   private dense = new Int32Array(EXPECTED_RESPONDENTS);
   private readonly sparse = new Map<number, number>();
 

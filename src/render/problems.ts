@@ -78,17 +78,3 @@ export function renderProblems(problems: readonly Problem[], options: ProblemRen
   }
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
 }
-
-export function countBySeverity(problems: readonly Problem[]): { errors: number; warnings: number } {
-  let errors = 0;
-  let warnings = 0;
-  for (const p of problems) {
-    if (p.severity === 'error') errors++;
-    else warnings++;
-  }
-  return { errors, warnings };
-}
-
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}

@@ -3,7 +3,9 @@
  * as-is once filled in, and a printable Markdown version. Pure: returns texts and file names, never writes.
  */
 import type { Config, Criterion, Department } from '../config/types.js';
-import { neutralise, renderCsv, type Cell } from './csv.js';
+import type { Language } from '../domain/language.js';
+import { formatConfigNumber as formatNumber, pluralForm, reportLanguage } from '../report/language.js';
+import { neutralise, renderCsv, type Cell } from './csv/csv.js';
 import { templateFileStems } from './templateNames.js';
 
 export const TEMPLATE_FORMATS = ['csv', 'md'] as const;
@@ -123,18 +125,6 @@ export function renderTemplateCsv(config: Config, rater: number, options: { exce
 // ---------------------------------------------------------------------------------------------------------
 // Markdown
 
-export type QuestionnaireLanguage = 'ru' | 'en';
-
-/** Russian when the config's texts are (any Cyrillic in the title, department or criterion names and descriptions). */
-export function questionnaireLanguage(config: Config): QuestionnaireLanguage {
-  const texts = [
-    config.title,
-    ...config.departments.map((d) => d.name),
-    ...config.criteria.flatMap((c) => [c.name, c.description ?? '']),
-  ];
-  return texts.some((t) => /\p{Script=Cyrillic}/u.test(t)) ? 'ru' : 'en';
-}
-
 /** Plain text for a Markdown line: one line, Markdown's special characters escaped. */
 function md(text: string): string {
   return text
@@ -148,12 +138,7 @@ function code(id: string): string {
   return `\`${id}\``;
 }
 
-function formatNumber(n: number, lang: QuestionnaireLanguage): string {
-  const text = String(n);
-  return lang === 'ru' ? text.replace('.', ',') : text;
-}
-
-const FIVE_POINTS: Record<QuestionnaireLanguage, readonly string[]> = {
+const FIVE_POINTS: Record<Language, readonly string[]> = {
   ru: ['очень плохо', 'плохо', 'удовлетворительно', 'хорошо', 'отлично'],
   en: ['very poor', 'poor', 'fair', 'good', 'excellent'],
 };
@@ -163,7 +148,7 @@ const TEXT = {
     questionnaire: 'Анкета',
     intro: (rater: string, n: number) =>
       `Анкету заполняет сотрудник подразделения **${rater}**. Оцените подразделения, клиентом которых является ваше подразделение — ` +
-      `те, к кому вы обращаетесь с запросами, чтобы сделать свою работу (${n} ${plural(n, ['подразделение', 'подразделения', 'подразделений'])}). ` +
+      `те, к кому вы обращаетесь с запросами, чтобы сделать свою работу (${n} ${pluralForm(n, 'ru', ['подразделение', 'подразделения', 'подразделений'])}). ` +
       'Заполнение занимает 10–15 минут.',
     csv: (file: string) =>
       `Электронная версия — файл ${code(file)}: впишите оценки в колонки критериев, колонку ${code('respondent_id')} оставьте пустой. ` +
@@ -181,7 +166,7 @@ const TEXT = {
     anonymity: 'Анонимность',
     promise: (k: number) =>
       'Имя в анкете не указывается. Результаты показываются только в сводном виде: ' +
-      `значение, рассчитанное по ответам менее чем ${k} ${plural(k, ['человека', 'человек', 'человек'])}, никогда не показывается.`,
+      `значение, рассчитанное по ответам менее чем ${k} ${pluralForm(k, 'ru', ['человека', 'человек', 'человек'])}, никогда не показывается.`,
     noPromise: 'Имя в анкете не указывается. Результаты показываются в сводном виде по подразделениям.',
     criterion: 'Критерий',
     score: (range: string, na: string) => `Оценка (${range}${na === '' ? '' : ` или ${na}`})`,
@@ -192,7 +177,7 @@ const TEXT = {
     questionnaire: 'Questionnaire',
     intro: (rater: string, n: number) =>
       `To be filled in by a member of **${rater}**. Rate the departments your department is a client of — ` +
-      `the ones you send requests to in order to do your own work (${n} ${n === 1 ? 'department' : 'departments'}). ` +
+      `the ones you send requests to in order to do your own work (${n} ${pluralForm(n, 'en', ['department', 'departments'])}). ` +
       'It takes 10–15 minutes.',
     csv: (file: string) =>
       `Electronic version: ${code(file)} — write the scores into the criteria columns and leave ${code('respondent_id')} blank. ` +
@@ -210,7 +195,7 @@ const TEXT = {
     anonymity: 'Anonymity',
     promise: (k: number) =>
       'Do not write your name. Results are only shown combined: ' +
-      `a value computed from the answers of fewer than ${k} ${k === 1 ? 'person' : 'people'} is never shown.`,
+      `a value computed from the answers of fewer than ${k} ${pluralForm(k, 'en', ['person', 'people'])} is never shown.`,
     noPromise: 'Do not write your name. Results are shown combined, per department.',
     criterion: 'Criterion',
     score: (range: string, na: string) => `Score (${range}${na === '' ? '' : ` or ${na}`})`,
@@ -218,16 +203,6 @@ const TEXT = {
     thanks: 'Thank you!',
   },
 } as const;
-
-/** Russian plural forms: [1 / 21, 2–4 / 22–24, 5–20 / 25–30 ...]. */
-function plural(n: number, forms: readonly [string, string, string]): string {
-  const tens = Math.abs(n) % 100;
-  const units = tens % 10;
-  if (tens >= 11 && tens <= 14) return forms[2];
-  if (units === 1) return forms[0];
-  if (units >= 2 && units <= 4) return forms[1];
-  return forms[2];
-}
 
 /** `a`, `a or b`, `a, b or c`. */
 function listWithOr(items: readonly string[], or: string): string {
@@ -244,7 +219,7 @@ function isFivePointScale(config: Config): boolean {
   return Number.isInteger(min) && max - min === 4;
 }
 
-function criterionLine(c: Criterion, position: number, showWeights: boolean, lang: QuestionnaireLanguage): string {
+function criterionLine(c: Criterion, position: number, showWeights: boolean, lang: Language): string {
   const weight = showWeights ? ` (${TEXT[lang].weight(formatNumber(c.weight, lang))})` : '';
   const description = c.description === undefined || c.description.trim() === '' ? '' : ` — ${md(c.description)}`;
   return `${position}. **${md(c.name)}**${weight}${description}`;
@@ -256,7 +231,7 @@ function criterionLine(c: Criterion, position: number, showWeights: boolean, lan
  * `csvFileName`: the CSV version written beside it, named in the instructions.
  */
 export function renderTemplateMarkdown(config: Config, rater: number, options: { csvFileName?: string | undefined } = {}): string {
-  const lang = questionnaireLanguage(config);
+  const lang = reportLanguage(config);
   const t = TEXT[lang];
   const r = department(config, rater);
   const targets = (config.evaluates[rater] ?? []).map((i) => department(config, i));

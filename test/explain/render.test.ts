@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Config } from '../../src/config/types.js';
-import { detectLanguage, type ExplainLanguage } from '../../src/render/explain/language.js';
+import type { Language as ExplainLanguage } from '../../src/domain/language.js';
 import { escapeMarkdown, renderExplainMarkdown } from '../../src/render/explain/markdown.js';
 import { renderExplainText } from '../../src/render/explain/text.js';
 import { makeConfig, type ConfigSpec } from '../helpers/config.js';
@@ -49,18 +49,6 @@ function render(c: Config, lang: ExplainLanguage, format: 'table' | 'md'): strin
 function flat(text: string): string {
   return text.replace(/ *\n */g, ' ');
 }
-
-describe('detectLanguage', () => {
-  it('is Russian when the title is in Cyrillic', () => {
-    expect(detectLanguage(config({ departments: [{ id: 'a', name: 'Sales' }], criteria: [{ id: 'x' }] }, 'Внутренний клиент'))).toBe('ru');
-  });
-  it('is Russian when a department name is in Cyrillic, whatever the title', () => {
-    expect(detectLanguage(config({ departments: [{ id: 'a', name: 'Sales' }, { id: 'b', name: 'Склад' }], criteria: [{ id: 'x' }] }, 'Internal client 2026'))).toBe('ru');
-  });
-  it('is English otherwise', () => {
-    expect(detectLanguage(config({ departments: [{ id: 'a', name: 'Sales' }, { id: 'b', name: 'Warehouse' }], criteria: [{ id: 'x', name: 'Скорость' }] }, 'Internal client'))).toBe('en');
-  });
-});
 
 describe.each(['table', 'md'] as const)('explain, %s format', (format) => {
   it('shows every weight as its share of the score, to 1 decimal (en)', () => {

@@ -5,7 +5,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decimalsKeepingSide, formatNumber, renderTableText } from '../../src/render/table.js';
+import { formatNumber } from '../../src/render/number.js';
+import { renderTableText } from '../../src/render/text/table.js';
+import { decimalsKeepingSide } from '../../src/report/table.js';
 import { ic, workdir } from '../helpers/cli.js';
 import { tableRow } from './helpers.js';
 import { Chalk } from 'chalk';

@@ -1,7 +1,7 @@
 /** Shared by the `ic score` tests: fixture paths, the JSON shape they read, CSV parsing, ANSI detection. */
 import { parse } from 'csv-parse/sync';
 import { join } from 'node:path';
-import type { ScoreJson } from '../../src/render/score/json.js';
+import type { ScoreJson } from '../../src/report/score/json.js';
 import { FIXTURES, REPO, ic, type Run } from '../helpers/cli.js';
 
 export const EXAMPLES = join(REPO, 'examples');

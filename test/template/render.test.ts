@@ -2,11 +2,11 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import {
   buildTemplates,
-  questionnaireLanguage,
   renderTemplateCsv,
   renderTemplateMarkdown,
   templateHeader,
 } from '../../src/render/template.js';
+import { reportLanguage } from '../../src/report/language.js';
 import { makeConfig } from '../helpers/config.js';
 import { configFromYaml, fixtureConfig } from './helpers.js';
 
@@ -124,7 +124,7 @@ describe('Markdown questionnaire', () => {
 
   it('is Russian for a Russian config, with title, scale meanings, criteria, anonymity and a table per target', () => {
     const text = renderTemplateMarkdown(config, 2);
-    expect(questionnaireLanguage(config)).toBe('ru');
+    expect(reportLanguage(config)).toBe('ru');
     expect(text.startsWith('# Внутренний клиент — 2026\n\n## Анкета: Служба доставки (`delivery`)\n')).toBe(true);
     expect(text).toContain('| 1 | очень плохо |');
     expect(text).toContain('| 5 | отлично |');
@@ -152,7 +152,7 @@ describe('Markdown questionnaire', () => {
       naValues: ['N/A'],
     });
     const text = renderTemplateMarkdown(en, 0);
-    expect(questionnaireLanguage(en)).toBe('en');
+    expect(reportLanguage(en)).toBe('en');
     expect(text).toContain('## Questionnaire: Sales (`sales`)');
     expect(text).toContain('Give each criterion a score from 0 (very poor) to 10 (excellent); higher is better.');
     expect(text).toContain('leave the cell blank or write «N/A».');

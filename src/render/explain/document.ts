@@ -9,14 +9,14 @@
 import type { Config } from '../../config/types.js';
 import { ENGLISH } from './en.js';
 import { collectFacts } from './facts.js';
-import type { ExplainLanguage } from './language.js';
+import type { Language } from '../../domain/language.js';
 import type { ExplainDocument } from './model.js';
 import type { Phrasebook } from './phrasebook.js';
 import { RUSSIAN } from './ru.js';
 
-const PHRASEBOOKS: Record<ExplainLanguage, Phrasebook> = { en: ENGLISH, ru: RUSSIAN };
+const PHRASEBOOKS: Record<Language, Phrasebook> = { en: ENGLISH, ru: RUSSIAN };
 
-export function explainDocument(config: Config, lang: ExplainLanguage): ExplainDocument {
+export function explainDocument(config: Config, lang: Language): ExplainDocument {
   const f = collectFacts(config, lang);
   const p = PHRASEBOOKS[lang];
   const glance = p.glance(f);

@@ -1,6 +1,7 @@
 /** Everything the text of `ic explain` needs from the config, in the reader's notation. */
 import type { Config, Criterion, Department } from '../../config/types.js';
-import { formatFixed, formatNumber, formatPercent, type ExplainLanguage } from './language.js';
+import type { Language } from '../../domain/language.js';
+import { formatConfigNumber, formatFixed, formatPercent } from '../../report/language.js';
 
 /** The two-sided 95% quantile used for intervals and for the significance of changes. */
 export const Z95 = 1.96;
@@ -39,7 +40,7 @@ export interface WeightExample {
   score: number;
 }
 
-export function collectFacts(config: Config, lang: ExplainLanguage): Facts {
+export function collectFacts(config: Config, lang: Language): Facts {
   const shares = weightShares(config);
   const totalWeight = config.criteria.reduce((sum, c) => sum + c.weight, 0);
   const evaluated = new Set(config.evaluates.flat());
@@ -53,7 +54,7 @@ export function collectFacts(config: Config, lang: ExplainLanguage): Facts {
   const { min, max } = config.scale;
   return {
     config,
-    n: (value) => formatNumber(value, lang),
+    n: (value) => formatConfigNumber(value, lang),
     pct: (value) => formatPercent(value, lang),
     fixed: (value, decimals) => formatFixed(value, decimals, lang),
     totalWeight,

@@ -1,7 +1,7 @@
 /** `ic explain` as Markdown, to print or send. */
 import type { Config } from '../../config/types.js';
 import { explainDocument } from './document.js';
-import type { ExplainLanguage } from './language.js';
+import type { Language } from '../../domain/language.js';
 import { oneLine, type Block, type Text } from './model.js';
 
 /** User text can hold any character: nothing in it may turn into Markdown or HTML. */
@@ -38,7 +38,7 @@ function markdownBlock(block: Block): string[] {
   }
 }
 
-export function renderExplainMarkdown(config: Config, lang: ExplainLanguage): string {
+export function renderExplainMarkdown(config: Config, lang: Language): string {
   const doc = explainDocument(config, lang);
   const out: string[] = [`# ${markdown(doc.title)}`, ''];
   for (const block of doc.intro) out.push(...markdownBlock(block), '');

@@ -1,5 +1,5 @@
 /** The Russian text of `ic explain`. */
-import { formatNumber } from './language.js';
+import { formatConfigNumber as formatNumber } from '../../report/language.js';
 import { Z95 } from './facts.js';
 import { code, formula, list, para, strong, user, type Block } from './model.js';
 import { approx, departmentLabel, names, quotedNaValues, type Phrasebook } from './phrasebook.js';

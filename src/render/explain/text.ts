@@ -2,7 +2,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Config } from '../../config/types.js';
 import { explainDocument } from './document.js';
-import type { ExplainLanguage } from './language.js';
+import type { Language } from '../../domain/language.js';
 import { oneLine, type Block, type Text } from './model.js';
 
 export interface ExplainTextOptions {
@@ -75,7 +75,7 @@ function textBlock(block: Block, width: number): string[] {
   }
 }
 
-export function renderExplainText(config: Config, lang: ExplainLanguage, options: ExplainTextOptions = {}): string {
+export function renderExplainText(config: Config, lang: Language, options: ExplainTextOptions = {}): string {
   const width = Math.max(40, options.width ?? 80);
   const bold = (s: string): string => (options.color ? options.color.bold(s) : s);
   const doc = explainDocument(config, lang);

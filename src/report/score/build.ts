@@ -1,12 +1,11 @@
-/** The whole `ic score` report in one format, from the computed scores. Returns a string. */
-import type { ChalkInstance } from 'chalk';
+/** The `ic score` report document, from the computed scores: the chosen view, what needs attention, the JSON contract. */
 import type { Config } from '../../config/types.js';
 import { needsAttention } from '../../core/attention.js';
 import type { PeriodScores } from '../../core/results.js';
 import type { RowCounts } from '../../pipeline/loadPeriod.js';
-import type { Format } from '../../domain/format.js';
-import { plural } from '../problems.js';
-import { legend, renderTableCsv, renderTableMarkdown, renderTableText, type TableModel } from '../table.js';
+import type { ReportDocument, Section } from '../document.js';
+import { plural } from '../language.js';
+import { legend, type TableModel } from '../table.js';
 import { scoreJson } from './json.js';
 import { attentionLines, criterionView, departmentView, pairListView, pairMatrixView, raterView, type View } from './views.js';
 
@@ -17,13 +16,7 @@ export interface ScoreReportInput {
   inputs: readonly string[];
 }
 
-export interface ScoreRenderOptions {
-  view: View;
-  format: Format;
-  color: ChalkInstance;
-  excel: boolean;
-}
-
+/** The view for people (`forDisplay`: the pair matrix) or for machines (one pair per row). */
 function viewModel(input: ScoreReportInput, view: View, forDisplay: boolean): TableModel {
   const { scores, config } = input;
   switch (view) {
@@ -61,36 +54,22 @@ function noScoreLines(input: ScoreReportInput): string[] {
     .map((d) => `No score: ${d.name} (${d.id}) — ${evaluated.has(d.index) ? 'its client departments sent no answers' : 'no department is its client'}`);
 }
 
-export function renderScoreReport(input: ScoreReportInput, options: ScoreRenderOptions): string {
-  const { view, format, color } = options;
+export function buildScoreDocument(input: ScoreReportInput, view: View): ReportDocument {
   const { scores, config } = input;
   const attention = needsAttention(scores);
-  if (format === 'json') return `${JSON.stringify(scoreJson(scores, config, input.rows, attention, view), null, 2)}\n`;
-  if (format === 'csv') return renderTableCsv(viewModel(input, view, false), { excel: options.excel, anonymityMin: scores.anonymityMin });
-
   const model = viewModel(input, view, true);
-  const notes = legend(model, scores.anonymityMin);
+  const sections: Section[] = [{ kind: 'table', heading: VIEW_TITLES[view], table: model, notes: legend(model, scores.anonymityMin).map((text) => ({ text })) }];
   const attentionText = attentionLines(attention, scores, config);
+  if (attentionText.length > 0) sections.push({ kind: 'attention', heading: 'Needs attention', items: attentionText });
   const missing = noScoreLines(input);
-  const sources = input.inputs.join(', ');
-
-  if (format === 'md') {
-    const out = [`# ${config.title}`, '', `${sources} — ${metaLine(input)}`, '', `## ${VIEW_TITLES[view]}`, '', renderTableMarkdown(model, { anonymityMin: scores.anonymityMin })];
-    if (notes.length > 0) out.push(notes.map((n) => `- ${n}`).join('\n'), '');
-    if (attentionText.length > 0) out.push('## Needs attention', '', attentionText.map((l) => `- ${l}`).join('\n'), '');
-    if (missing.length > 0) out.push(missing.map((l) => `- ${l}`).join('\n'), '');
-    return `${out.join('\n').trimEnd()}\n`;
-  }
-
-  const out = [
-    `${color.bold(config.title)} ${color.dim('—')} ${sources}`,
-    color.dim(metaLine(input)),
-    '',
-    color.bold(VIEW_TITLES[view]),
-    renderTableText(model, { anonymityMin: scores.anonymityMin }, color).trimEnd(),
-  ];
-  if (notes.length > 0) out.push('', ...notes.map((n) => color.dim(n)));
-  if (attentionText.length > 0) out.push('', color.bold.red('Needs attention'), ...attentionText.map((l) => `  ${l}`));
-  if (missing.length > 0) out.push('', ...missing.map((l) => color.dim(l)));
-  return `${out.join('\n')}\n`;
+  if (missing.length > 0) sections.push({ kind: 'notes', notes: missing });
+  return {
+    title: config.title,
+    covers: { kind: 'files', text: input.inputs.join(', ') },
+    meta: [metaLine(input)],
+    sections,
+    anonymityMin: scores.anonymityMin,
+    records: viewModel(input, view, false),
+    machine: scoreJson(scores, config, input.rows, attention, view),
+  };
 }

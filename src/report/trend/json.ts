@@ -1,9 +1,14 @@
 /** `ic trend --format json`: a declared, stable shape (more keys may be added, none removed). */
-import type { ChangeKind, DiffStatus, NotTestableReason } from '../../core/diff.js';
-import type { NullReason, PeriodScores } from '../../core/results.js';
-import type { PeriodTrend } from '../../core/trend.js';
+import type { DepartmentDiff } from '../../core/diff.js';
+import type { PeriodScores } from '../../core/results.js';
+import type { DepartmentTrend, PeriodTrend } from '../../core/trend.js';
 import type { Config } from '../../config/types.js';
 import type { RowCounts } from '../../pipeline/loadPeriod.js';
+import { summaryJson, type SummaryJson } from '../diff/json.js';
+
+/** The fields of the latest change in the contract, in this order. */
+const LATEST_KEYS = ['status', 'change', 'delta', 'z', 'p', 'significant', 'testable', 'reason'] as const;
+type LatestKey = (typeof LATEST_KEYS)[number];
 
 export interface TrendJson {
   title: string;
@@ -15,29 +20,12 @@ export interface TrendJson {
   inputs: string[][];
   rows: { read: number; used: number; rejected: number }[];
   /** Counts of the latest change (the last two periods), as `ic diff` counts them. */
-  latest_summary: { improved: number; declined: number; not_significant: number; not_testable: number; new: number; gone: number };
-  /** Departments that fell significantly in the latest period first. */
-  departments: {
-    id: string;
-    name: string;
-    /** Shown score per period; null when hidden or no responses (see reasons). */
-    scores: (number | null)[];
-    reasons: (NullReason | null)[];
-    se: (number | null)[];
-    ranks: (number | null)[];
-    respondents: number[];
+  latest_summary: SummaryJson;
+  /** Departments that fell significantly in the latest period first; per-period arrays as core/trend.ts has them. */
+  departments: (Pick<DepartmentTrend, 'id' | 'name' | 'scores' | 'reasons' | 'se' | 'ranks' | 'respondents'> & {
     /** The change between the last two periods, with the z test of `ic diff`; null when in neither of them. */
-    latest: {
-      status: DiffStatus;
-      change: ChangeKind;
-      delta: number | null;
-      z: number | null;
-      p: number | null;
-      significant: boolean;
-      testable: boolean;
-      reason: NotTestableReason | null;
-    } | null;
-  }[];
+    latest: Pick<DepartmentDiff, LatestKey> | null;
+  })[];
   /** Departments nobody evaluated in any period. */
   not_evaluated: { id: string; name: string }[];
 }
@@ -51,10 +39,15 @@ export interface TrendInput {
   rows: readonly RowCounts[];
 }
 
+function pick<T, K extends keyof T>(from: T, keys: readonly K[]): Pick<T, K> {
+  const out = {} as Pick<T, K>;
+  for (const key of keys) out[key] = from[key];
+  return out;
+}
+
 export function trendJson(input: TrendInput, significanceZ: number): TrendJson {
   const { trend } = input;
   const last = input.scores[input.scores.length - 1]!;
-  const s = trend.latest;
   return {
     title: input.config.title,
     aggregation: last.aggregation,
@@ -63,7 +56,7 @@ export function trendJson(input: TrendInput, significanceZ: number): TrendJson {
     periods: [...input.labels],
     inputs: input.inputs.map((i) => [...i]),
     rows: input.rows.map((r) => ({ read: r.read, used: r.used, rejected: r.rejected })),
-    latest_summary: { improved: s.improved, declined: s.declined, not_significant: s.notSignificant, not_testable: s.notTestable, new: s.new, gone: s.gone },
+    latest_summary: summaryJson(trend.latest),
     departments: trend.departments.map((d) => ({
       id: d.id,
       name: d.name,
@@ -72,19 +65,7 @@ export function trendJson(input: TrendInput, significanceZ: number): TrendJson {
       se: [...d.se],
       ranks: [...d.ranks],
       respondents: [...d.respondents],
-      latest:
-        d.latest === null
-          ? null
-          : {
-              status: d.latest.status,
-              change: d.latest.change,
-              delta: d.latest.delta,
-              z: d.latest.z,
-              p: d.latest.p,
-              significant: d.latest.significant,
-              testable: d.latest.testable,
-              reason: d.latest.reason,
-            },
+      latest: d.latest === null ? null : pick(d.latest, LATEST_KEYS),
     })),
     not_evaluated: trend.notEvaluated.map((d) => ({ id: d.id, name: d.name })),
   };

@@ -2,7 +2,7 @@
 import type { Config } from '../../config/types.js';
 import type { CriterionDiff, DepartmentDiff, DiffSide, PairDiff, PeriodDiff } from '../../core/diff.js';
 import type { NullReason } from '../../core/results.js';
-import { plural } from '../problems.js';
+import { plural } from '../language.js';
 import { maybe, num, text, type CellValue, type Column, type TableModel, type Tone } from '../table.js';
 
 export const DIFF_VIEWS = ['department', 'criterion', 'pair'] as const;

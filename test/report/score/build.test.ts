@@ -1,20 +1,20 @@
 /**
- * The `ic score` renderers on scores computed by the core (no files, no build): formula neutralisation in CSV,
+ * The `ic score` report document, rendered in every format, on scores computed by the core (no files, no build): formula neutralisation in CSV,
  * Excel CSV, hidden values in every view and format, colour only where asked.
  */
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
-import type { Config } from '../../src/config/types.js';
-import { createPeriodAggregator } from '../../src/core/aggregate.js';
-import type { PeriodScores } from '../../src/core/results.js';
-import { scorePeriod } from '../../src/core/score.js';
-import type { QuestionnaireRow } from '../../src/domain/questionnaire.js';
-import type { RowCounts } from '../../src/pipeline/loadPeriod.js';
-import { neutralise, renderCsv } from '../../src/render/csv.js';
-import { renderScoreReport } from '../../src/render/score/report.js';
-import { VIEWS, type View } from '../../src/render/score/views.js';
-import { makeConfig } from '../helpers/config.js';
-import { ANSI, parseCsv } from './helpers.js';
+import type { Config } from '../../../src/config/types.js';
+import { createPeriodAggregator } from '../../../src/core/aggregate.js';
+import type { PeriodScores } from '../../../src/core/results.js';
+import { scorePeriod } from '../../../src/core/score.js';
+import type { QuestionnaireRow } from '../../../src/domain/questionnaire.js';
+import type { RowCounts } from '../../../src/pipeline/loadPeriod.js';
+import { renderDocument } from '../../../src/render/document.js';
+import { buildScoreDocument } from '../../../src/report/score/build.js';
+import { VIEWS, type View } from '../../../src/report/score/views.js';
+import { makeConfig } from '../../helpers/config.js';
+import { ANSI, parseCsv } from '../../score/helpers.js';
 
 const FORMATS = ['table', 'csv', 'json', 'md'] as const;
 const NA = Number.NaN;
@@ -35,10 +35,8 @@ function counts(n: number): RowCounts {
 }
 
 function render(scores: PeriodScores, config: Config, view: View, format: (typeof FORMATS)[number], options: { excel?: boolean; color?: boolean } = {}): string {
-  return renderScoreReport(
-    { scores, config, rows: counts(scores.rowsUsed), inputs: ['responses.csv'] },
-    { view, format, color: options.color ? coloured : plain, excel: options.excel ?? false },
-  );
+  const doc = buildScoreDocument({ scores, config, rows: counts(scores.rowsUsed), inputs: ['responses.csv'] }, view);
+  return renderDocument(doc, format, { color: options.color ? coloured : plain, excel: options.excel ?? false });
 }
 
 describe('CSV: cells that a spreadsheet would run are neutralised, numbers stay numbers', () => {
@@ -108,25 +106,6 @@ describe('CSV: cells that a spreadsheet would run are neutralised, numbers stay 
     const json = JSON.parse(render(scores, config, 'department', 'json')) as { departments: { name: string }[] };
     expect(json.departments.map((d) => d.name)).toEqual(NAMES);
     expect(render(scores, config, 'department', 'md')).toContain('=HYPERLINK(');
-  });
-});
-
-describe('renderCsv', () => {
-  it('neutralises = + - @ tab CR at the start of a text cell, and nothing else', () => {
-    for (const s of ['=1+1', '+1', '-1', '@A1', '\t=1', '\r=1']) expect(neutralise(s)).toBe(`'${s}`);
-    for (const s of ['1', 'a=1', ' =1', "'=1", 'Отдел', '']) expect(neutralise(s)).toBe(s);
-  });
-
-  it('plain: comma, LF, no BOM, numbers unrounded with a point', () => {
-    expect(renderCsv(['a', 'b', 'c'], [[1 / 3, -2.5, 'x,y']])).toBe('a,b,c\n0.3333333333333333,-2.5,"x,y"\n');
-  });
-
-  it('excel: BOM, semicolon, CRLF, decimal comma in numbers only', () => {
-    expect(renderCsv(['a', 'b', 'c', 'd'], [[1 / 3, -2.5, '1.5', 'x;y']], { excel: true })).toBe('\uFEFFa;b;c;d\r\n0,3333333333333333;-2,5;1.5;"x;y"\r\n');
-  });
-
-  it('empty and non-finite numbers are empty cells', () => {
-    expect(renderCsv(['a', 'b', 'c'], [[null, Number.NaN, Number.POSITIVE_INFINITY]])).toBe('a,b,c\n,,\n');
   });
 });
 

@@ -1,9 +1,23 @@
 /** `ic diff --format json`: the declared, stable shape of SPEC 4.1 (more keys may be added, none removed). */
-import type { ChangeKind, CriterionDiff, DiffStatus, NotTestableReason, PairDiff, PeriodDiff } from '../../core/diff.js';
+import type { ChangeKind, CriterionDiff, DiffStatus, DiffSummary, NotTestableReason, PairDiff, PeriodDiff } from '../../core/diff.js';
 import type { NullReason, PeriodScores } from '../../core/results.js';
 import type { Config } from '../../config/types.js';
 import type { RowCounts } from '../../pipeline/loadPeriod.js';
 import type { DiffView, PeriodLabels } from './views.js';
+
+/** The counts of a comparison as the contract names them. */
+export interface SummaryJson {
+  improved: number;
+  declined: number;
+  not_significant: number;
+  not_testable: number;
+  new: number;
+  gone: number;
+}
+
+export function summaryJson(s: DiffSummary): SummaryJson {
+  return { improved: s.improved, declined: s.declined, not_significant: s.notSignificant, not_testable: s.notTestable, new: s.new, gone: s.gone };
+}
 
 export interface DiffJson {
   title: string;
@@ -14,7 +28,7 @@ export interface DiffJson {
   labels: { a: string; b: string };
   inputs: { a: string[]; b: string[] };
   rows: { a: { read: number; used: number; rejected: number }; b: { read: number; used: number; rejected: number } };
-  summary: { improved: number; declined: number; not_significant: number; not_testable: number; new: number; gone: number };
+  summary: SummaryJson;
   /** Departments with rows in either period, biggest significant drops first. */
   departments: {
     id: string;
@@ -83,7 +97,6 @@ const counts = (r: RowCounts): { read: number; used: number; rejected: number } 
 
 export function diffJson(input: DiffJsonInput, view: DiffView, significanceZ: number): DiffJson {
   const { diff, config } = input;
-  const s = diff.summary;
   const json: DiffJson = {
     title: config.title,
     aggregation: input.scores.b.aggregation,
@@ -92,7 +105,7 @@ export function diffJson(input: DiffJsonInput, view: DiffView, significanceZ: nu
     labels: { a: input.labels.a, b: input.labels.b },
     inputs: { a: [...input.inputs.a], b: [...input.inputs.b] },
     rows: { a: counts(input.rows.a), b: counts(input.rows.b) },
-    summary: { improved: s.improved, declined: s.declined, not_significant: s.notSignificant, not_testable: s.notTestable, new: s.new, gone: s.gone },
+    summary: summaryJson(diff.summary),
     departments: diff.departments.map((d) => ({
       id: d.id,
       name: d.name,

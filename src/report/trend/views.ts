@@ -2,7 +2,6 @@
 import type { Config } from '../../config/types.js';
 import type { PeriodTrend } from '../../core/trend.js';
 import { changeText, moveTone } from '../diff/views.js';
-import { sparkline } from '../sparkline.js';
 import { maybe, num, text, type CellValue, type Column, type TableModel } from '../table.js';
 
 const FIXED_KEYS = new Set(['id', 'department', 'latest_delta', 'latest_z', 'latest_p', 'latest_significant', 'latest_testable', 'latest_change', 'latest_reason', 'trend']);
@@ -13,10 +12,10 @@ function periodKey(label: string): string {
 }
 
 /**
- * Display: name, a score per period, the sparkline (terminal only: `sparklines`), and the latest change with
+ * Display: name, a score per period, the sparkline (a terminal-only column), and the latest change with
  * its test; arrows and colours for significant moves only. Data (CSV): the same with machine columns.
  */
-export function trendView(trend: PeriodTrend, labels: readonly string[], config: Config, options: { forDisplay: boolean; sparklines: boolean }): TableModel {
+export function trendView(trend: PeriodTrend, labels: readonly string[], config: Config, options: { forDisplay: boolean }): TableModel {
   const last = { a: labels[labels.length - 2] ?? '', b: labels[labels.length - 1] ?? '' };
   if (!options.forDisplay) {
     return {
@@ -41,7 +40,7 @@ export function trendView(trend: PeriodTrend, labels: readonly string[], config:
     { key: 'department', title: 'Department' },
     { key: 'id', title: 'id' },
     ...labels.map((l): Column => ({ key: periodKey(l), title: l, align: 'right' })),
-    ...(options.sparklines ? [{ key: 'trend', title: 'Trend' }] : []),
+    { key: 'trend', title: 'Trend', terminalOnly: true },
     { key: 'latest_delta', title: 'Last Δ', align: 'right' },
     { key: 'latest_z', title: 'z', align: 'right' },
     { key: 'latest_p', title: 'p', align: 'right' },
@@ -55,7 +54,7 @@ export function trendView(trend: PeriodTrend, labels: readonly string[], config:
         text(d.name),
         text(d.id, 'dim'),
         ...d.scores.map((s, i) => maybe(s, d.reasons[i] ?? null, 'score')),
-        ...(options.sparklines ? [text(sparkline(d.scores, config.scale))] : []),
+        { kind: 'spark', values: d.scores, scale: config.scale },
         num(d.latest?.delta ?? null, 'delta', tone),
         num(d.latest?.z ?? null, 'z', tone),
         num(d.latest?.p ?? null, 'p', tone),
