@@ -13,7 +13,7 @@ import { needsAttention } from '../core/attention.js';
 import { diffPeriods } from '../core/diff.js';
 import { trendPeriods } from '../core/trend.js';
 import { LANGUAGES, type Language } from '../domain/language.js';
-import { detectLanguage } from '../render/explain/language.js';
+import { reportLanguage } from '../report/language.js';
 import type { ReportInput } from '../render/html/input.js';
 import { renderHtmlPages } from '../render/html/report.js';
 
@@ -52,7 +52,7 @@ export async function runReport(inputs: string[], options: ReportOptions): Promi
     diff: scores.length >= 2 ? diffPeriods(scores[scores.length - 2]!, last) : null,
     trend: scores.length >= 3 ? trendPeriods(scores) : null,
     attention: needsAttention(last),
-    lang: options.lang ?? config.language ?? detectLanguage(config),
+    lang: reportLanguage(config, options.lang),
   };
 
   const pages = renderHtmlPages(input);

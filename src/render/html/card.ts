@@ -8,16 +8,16 @@ import { criteriaChart } from './charts/criteria.js';
 import { sparkline } from './charts/sparkline.js';
 import { escapeXml } from './charts/svg.js';
 import { headerRow, kpi, numCell, table, textCell } from './cells.js';
-import { latestLabel, latestScores, shownComments, type ReportInput } from './input.js';
+import { latestLabel, latestScores, shownComments, wordsOf, type ReportInput } from './input.js';
 import { htmlPage } from './page.js';
-import { wordsFor, type Words } from './phrases.js';
+import type { Words } from './phrases.js';
 import { changeSentence, changeWords } from './views.js';
 
 const h2 = (title: string): string => `<h2>${escapeXml(title)}</h2>`;
 const note = (text: string): string => `<p class="note">${escapeXml(text)}</p>`;
 
 export function renderCardPage(input: ReportInput, department: DepartmentScore): string {
-  const words = wordsFor(input.lang, latestScores(input).anonymityMin);
+  const words = wordsOf(input);
   const body = [
     `<nav class="top"><a href="index.html">${escapeXml(words.t('backToReport'))}</a></nav>`,
     `<section class="card" data-department="${escapeXml(department.id)}">`,
@@ -39,8 +39,8 @@ function headline(input: ReportInput, d: DepartmentScore, words: Words): string 
   const ranked = scores.departments.filter((x) => x.rank !== null).length;
   const parts: string[] = [];
   if (d.score === null) parts.push(kpi(words.t('score'), words.reason(d.reason), undefined, true));
-  else parts.push(kpi(words.t('score'), words.num(d.score), { field: 'score', key: d.id, value: d.score }));
-  if (d.ci95 !== null) parts.push(kpi(words.t('ci95'), `${words.num(d.ci95[0])} – ${words.num(d.ci95[1])}`, undefined, true));
+  else parts.push(kpi(words.t('score'), words.score(d.score), { field: 'score', key: d.id, value: d.score }));
+  if (d.ci95 !== null) parts.push(kpi(words.t('ci95'), `${words.score(d.ci95[0])} – ${words.score(d.ci95[1])}`, undefined, true));
   if (d.rank !== null) parts.push(kpi(words.t('rank'), `${d.rank} ${words.t('rankOf')} ${ranked}`, { field: 'rank', key: d.id, value: d.rank }, true));
   if (d.favorablePct !== null) parts.push(kpi(words.t('favorable'), words.pct(d.favorablePct), { field: 'favorable_pct', key: d.id, value: d.favorablePct }));
   parts.push(kpi(words.t('respondents'), String(d.respondents), { field: 'respondents', key: d.id, value: d.respondents }));
@@ -63,7 +63,7 @@ function criteria(input: ReportInput, d: DepartmentScore, words: Words): string 
       value: c.mean,
       company,
       missing: c.mean === null ? words.reason(c.reason) : null,
-      tooltip: `${name}: ${c.mean === null ? words.reason(c.reason) : words.num(c.mean)}; ${words.t('companyMean')}: ${company === null ? '—' : words.num(company)}`,
+      tooltip: `${name}: ${c.mean === null ? words.reason(c.reason) : words.score(c.mean)}; ${words.t('companyMean')}: ${company === null ? '—' : words.score(company)}`,
     };
   });
   const head = headerRow([words.t('criterion'), [words.t('thisDepartment'), 'num'], [words.t('companyMean'), 'num'], [words.t('delta'), 'num']]);
@@ -79,7 +79,7 @@ function criteria(input: ReportInput, d: DepartmentScore, words: Words): string 
   });
   return [
     h2(words.t('criteriaAgainstCompany')),
-    `<figure>${criteriaChart({ title: words.t('criteriaAgainstCompany'), bars, min: scale.min, max: scale.max, format: (v) => words.num(v), legend: [words.t('thisDepartment'), words.t('companyMean')] })}</figure>`,
+    `<figure>${criteriaChart({ title: words.t('criteriaAgainstCompany'), bars, min: scale.min, max: scale.max, format: (v) => words.score(v), legend: [words.t('thisDepartment'), words.t('companyMean')] })}</figure>`,
     table(head, rows),
   ].join('\n');
 }
@@ -111,7 +111,7 @@ function change(input: ReportInput, d: DepartmentScore, words: Words): string {
   }
   if (trend !== undefined) {
     const { scale } = input.config;
-    const values = trend.scores.map((s, i) => `${input.labels[i]}: ${s === null ? words.reason(trend.reasons[i] ?? null) : words.num(s)}`).join(' · ');
+    const values = trend.scores.map((s, i) => `${input.labels[i]}: ${s === null ? words.reason(trend.reasons[i] ?? null) : words.score(s)}`).join(' · ');
     out.push(`<figure>${sparkline({ title: values, values: trend.scores, min: scale.min, max: scale.max, width: 240, height: 48 })}<figcaption>${escapeXml(values)}</figcaption></figure>`);
   }
   return out.join('\n');
@@ -126,12 +126,12 @@ function weakest(input: ReportInput, d: DepartmentScore, words: Words): string {
     .slice(0, 2);
   for (const c of weakCriteria) {
     const company = scores.criteria[c.criterion]?.mean ?? null;
-    items.push(`${input.config.criteria[c.criterion]?.name ?? c.id}: ${words.num(c.mean as number)}${company === null ? '' : ` (${words.t('companyMean')} ${words.num(company)})`}`);
+    items.push(`${input.config.criteria[c.criterion]?.name ?? c.id}: ${words.score(c.mean as number)}${company === null ? '' : ` (${words.t('companyMean')} ${words.score(company)})`}`);
   }
   const lowPair = scores.pairs
     .filter((p) => p.target === d.index && p.score !== null)
     .sort((a, b) => (a.score as number) - (b.score as number) || a.rater - b.rater)[0];
-  if (lowPair !== undefined) items.push(`${scores.departments[lowPair.rater]?.name ?? lowPair.raterId} (${words.t('clientDepartment').toLowerCase()}): ${words.num(lowPair.score as number)}`);
+  if (lowPair !== undefined) items.push(`${scores.departments[lowPair.rater]?.name ?? lowPair.raterId} (${words.t('clientDepartment').toLowerCase()}): ${words.score(lowPair.score as number)}`);
   if (items.length === 0) return '';
   return [h2(words.t('weakestPoints')), `<ul>${items.map((i) => `<li>${escapeXml(i)}</li>`).join('')}</ul>`].join('\n');
 }

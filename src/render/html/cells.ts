@@ -19,8 +19,10 @@ export function formatValue(words: Words, value: number, kind: NumberKind): stri
       return value < 0.001 ? '< 0.001'.replace('.', words.lang === 'ru' ? ',' : '.') : words.num(value, 3);
     case 'delta':
       return `${value > 0 ? '+' : ''}${words.num(value)}`;
-    default:
+    case 'z':
       return words.num(value);
+    default:
+      return words.score(value);
   }
 }
 

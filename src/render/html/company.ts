@@ -5,9 +5,9 @@ import { intervalChart } from './charts/intervals.js';
 import { sparkline } from './charts/sparkline.js';
 import { escapeXml } from './charts/svg.js';
 import { headerRow, kpi, numCell, table, textCell } from './cells.js';
-import { cardFile, hiddenValueCount, latestLabel, latestScores, type ReportInput } from './input.js';
+import { cardFile, hiddenValueCount, latestLabel, latestScores, wordsOf, type ReportInput } from './input.js';
 import { htmlPage } from './page.js';
-import { wordsFor, type Words } from './phrases.js';
+import type { Words } from './phrases.js';
 import { changeWords, dumbbellRows, heatMapOf, intervalRows } from './views.js';
 import { methodSection } from './method.js';
 
@@ -16,7 +16,7 @@ const note = (text: string): string => `<p class="note">${escapeXml(text)}</p>`;
 
 export function renderCompanyPage(input: ReportInput): string {
   const scores = latestScores(input);
-  const words = wordsFor(input.lang, scores.anonymityMin);
+  const words = wordsOf(input);
   const { scale } = input.config;
   const period = latestLabel(input);
   const title = `${input.config.title} — ${period}`;
@@ -25,7 +25,7 @@ export function renderCompanyPage(input: ReportInput): string {
     `<p class="sub">${escapeXml(words.t('companyReport'))} · ${escapeXml(words.t('period'))}: ${escapeXml(period)}${input.labels.length > 1 ? ` · ${escapeXml(words.t('periods'))}: ${escapeXml(input.labels.join(', '))}` : ''}</p>`,
     summary(input, words),
     h2('scores', words.t('scoresChart')),
-    `<figure>${intervalChart({ title: words.t('scoresChart'), rows: intervalRows(scores.departments, words), min: scale.min, max: scale.max, threshold: scores.alertBelow, thresholdLabel: words.t('alertLine'), format: (v) => words.num(v) })}<figcaption>${escapeXml(words.t('scoresNote'))}</figcaption></figure>`,
+    `<figure>${intervalChart({ title: words.t('scoresChart'), rows: intervalRows(scores.departments, words), min: scale.min, max: scale.max, threshold: scores.alertBelow, thresholdLabel: words.t('alertLine'), format: (v) => words.score(v) })}<figcaption>${escapeXml(words.t('scoresNote'))}</figcaption></figure>`,
     departmentsTable(input, words),
     attention(input, words),
     change(input, words),
@@ -48,7 +48,7 @@ function summary(input: ReportInput, words: Words): string {
     kpi(words.t('rowsRead'), `${rows.used} / ${rows.read}`, undefined, true),
     kpi(words.t('hiddenCount'), String(hiddenValueCount(scores)), undefined, true),
   ];
-  if (scores.company.mean !== null) parts.splice(1, 0, kpi(words.t('companyMeanTitle'), words.num(scores.company.mean), { field: 'company_mean', key: 'company', value: scores.company.mean }));
+  if (scores.company.mean !== null) parts.splice(1, 0, kpi(words.t('companyMeanTitle'), words.score(scores.company.mean), { field: 'company_mean', key: 'company', value: scores.company.mean }));
   return `<div class="kpis">${parts.join('')}</div>`;
 }
 
@@ -58,7 +58,7 @@ function departmentsTable(input: ReportInput, words: Words): string {
   const head = headerRow([[words.t('rank'), 'num'], words.t('department'), [words.t('score'), 'num'], [words.t('ci95'), 'num'], [words.t('favorable'), 'num'], [words.t('respondents'), 'num'], [words.t('raters'), 'num'], words.t('flags')]);
   const rows = shown.map((d) => {
     const name = d.score === null ? textCell(d.name) : `<td><a href="${cardFile(d.id)}">${escapeXml(d.name)}</a></td>`;
-    const ci = d.ci95 === null ? numCell(words, null, 'score', { field: 'ci95', key: d.id }, d.reason, d.score === null ? undefined : '—') : `<td class="num" data-field="ci95" data-key="${d.id}" data-low="${d.ci95[0]}" data-high="${d.ci95[1]}">${words.num(d.ci95[0])} – ${words.num(d.ci95[1])}</td>`;
+    const ci = d.ci95 === null ? numCell(words, null, 'score', { field: 'ci95', key: d.id }, d.reason, d.score === null ? undefined : '—') : `<td class="num" data-field="ci95" data-key="${d.id}" data-low="${d.ci95[0]}" data-high="${d.ci95[1]}">${words.score(d.ci95[0])} – ${words.score(d.ci95[1])}</td>`;
     const flags = d.flags.includes('below_alert') ? `<td class="flag">${escapeXml(words.t('belowAlert'))}</td>` : textCell('');
     return [
       numCell(words, d.rank, 'count', { field: 'rank', key: d.id }, d.reason, '—'),
@@ -82,15 +82,15 @@ function attention(input: ReportInput, words: Words): string {
   if (departments.length === 0) out.push(note(words.t('nothingNeedsAttention')));
   else {
     const items = departments.map(({ department: d, weakestCriteria }) => {
-      const weak = weakestCriteria.map((c) => `${input.config.criteria[c.criterion]?.name ?? c.id} ${words.num(c.mean as number)}`).join(', ');
-      return `<li><a href="${cardFile(d.id)}">${escapeXml(d.name)}</a>: <strong>${words.num(d.score as number)}</strong>${weak === '' ? '' : ` — ${escapeXml(words.t('weakestCriteria'))}: ${escapeXml(weak)}`}</li>`;
+      const weak = weakestCriteria.map((c) => `${input.config.criteria[c.criterion]?.name ?? c.id} ${words.score(c.mean as number)}`).join(', ');
+      return `<li><a href="${cardFile(d.id)}">${escapeXml(d.name)}</a>: <strong>${words.score(d.score as number)}</strong>${weak === '' ? '' : ` — ${escapeXml(words.t('weakestCriteria'))}: ${escapeXml(weak)}`}</li>`;
     });
     out.push(`<ul>${items.join('')}</ul>`);
   }
   if (lowestPairs.length > 0) {
     const name = (i: number): string => scores.departments[i]?.name ?? '';
     out.push(`<h3>${escapeXml(words.t('lowestPairs'))}</h3>`);
-    out.push(`<ul>${lowestPairs.map((p) => `<li>${escapeXml(`${name(p.rater)} → ${name(p.target)}`)}: <strong>${words.num(p.score as number)}</strong></li>`).join('')}</ul>`);
+    out.push(`<ul>${lowestPairs.map((p) => `<li>${escapeXml(`${name(p.rater)} → ${name(p.target)}`)}: <strong>${words.score(p.score as number)}</strong></li>`).join('')}</ul>`);
   }
   return out.join('\n');
 }
@@ -114,7 +114,7 @@ function change(input: ReportInput, words: Words): string {
   );
   return [
     h2('change', `${words.t('changeTitle')} (${previous} → ${latestLabel(input)})`),
-    rows.length === 0 ? '' : `<figure>${dumbbell({ title: words.t('changeTitle'), rows, min: scale.min, max: scale.max, format: (v) => words.num(v) })}<figcaption>${escapeXml(words.t('changeNote'))}</figcaption></figure>`,
+    rows.length === 0 ? '' : `<figure>${dumbbell({ title: words.t('changeTitle'), rows, min: scale.min, max: scale.max, format: (v) => words.score(v) })}<figcaption>${escapeXml(words.t('changeNote'))}</figcaption></figure>`,
     table(head, body),
   ].join('\n');
 }
@@ -127,7 +127,7 @@ function trend(input: ReportInput, words: Words): string {
     [
       textCell(d.name),
       ...d.scores.map((s, i) => numCell(words, s, 'score', { field: `score_${i}`, key: d.id }, d.reasons[i] ?? null)),
-      `<td>${sparkline({ title: `${d.name}: ${d.scores.map((s) => (s === null ? '—' : words.num(s))).join(' → ')}`, values: d.scores, min: scale.min, max: scale.max })}</td>`,
+      `<td>${sparkline({ title: `${d.name}: ${d.scores.map((s) => (s === null ? '—' : words.score(s))).join(' → ')}`, values: d.scores, min: scale.min, max: scale.max })}</td>`,
       textCell(d.latest === null ? '' : changeWords(d.latest, words), d.latest?.change === 'declined' ? 'down' : d.latest?.change === 'improved' ? 'up' : undefined),
     ].join(''),
   );

@@ -10,6 +10,7 @@ import type { DepartmentScore, PeriodScores } from '../../core/results.js';
 import type { PeriodTrend } from '../../core/trend.js';
 import type { Language } from '../../domain/language.js';
 import type { RowCounts } from '../../pipeline/loadPeriod.js';
+import { wordsFor, type Words } from './phrases.js';
 
 export interface ReportInput {
   /** The config of the last period (its names, scale and thresholds are the report's). */
@@ -36,6 +37,12 @@ export interface ReportInput {
 }
 
 export const latestScores = (input: ReportInput): PeriodScores => input.periods[input.periods.length - 1] as PeriodScores;
+/** The words of the report's language, scores shown with the decimals `ic score` uses near the thresholds. */
+export function wordsOf(input: ReportInput): Words {
+  const scores = latestScores(input);
+  return wordsFor(input.lang, scores.anonymityMin, [scores.alertBelow, scores.favorableMin]);
+}
+
 export const latestLabel = (input: ReportInput): string => input.labels[input.labels.length - 1] as string;
 
 /** Departments that get a card: those with a shown score in the last period. */

@@ -5,7 +5,8 @@
 import type { Language } from '../../domain/language.js';
 import type { NullReason } from '../../core/results.js';
 import type { NotTestableReason } from '../../core/diff.js';
-import { formatFixed, formatPercent } from '../explain/language.js';
+import { formatFixed, formatPercent } from '../../report/language.js';
+import { decimalsKeepingSide } from '../../report/table.js';
 
 const EN = {
   companyReport: 'Company report',
@@ -229,6 +230,11 @@ export interface Words {
   t(key: PhraseKey, values?: Readonly<Record<string, string | number>>): string;
   /** A mean or score: 2 decimals, decimal comma in Russian. */
   num(value: number, decimals?: number): string;
+  /**
+   * A score or mean as `ic score` shows it: 2 decimals, more when 2 would round it onto a threshold
+   * (3.4957 under an alert at 3.5 is 3.496, not 3.50 beside "below the alert line").
+   */
+  score(value: number): string;
   /** 0–100 as a percentage with 1 decimal. */
   pct(value: number): string;
   /** Why a value is missing, in words. */
@@ -236,7 +242,7 @@ export interface Words {
   notTestable(reason: NotTestableReason | null): string;
 }
 
-export function wordsFor(lang: Language, anonymityMin: number): Words {
+export function wordsFor(lang: Language, anonymityMin: number, thresholds: readonly (number | null)[] = []): Words {
   const book: Phrasebook = lang === 'ru' ? RU : EN;
   const t = (key: PhraseKey, values: Readonly<Record<string, string | number>> = {}): string =>
     book[key].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? (name === 'k' ? anonymityMin : `{${name}}`)));
@@ -244,6 +250,7 @@ export function wordsFor(lang: Language, anonymityMin: number): Words {
     lang,
     t,
     num: (value, decimals = 2) => formatFixed(value, decimals, lang).replace('-', '−'),
+    score: (value) => formatFixed(value, decimalsKeepingSide(value, thresholds), lang).replace('-', '−'),
     pct: (value) => formatPercent(value, lang),
     reason: (reason) => t(reason ?? 'no_responses'),
     notTestable: (reason) => (reason === 'suppressed' ? t('testSuppressed') : reason === null ? t('notTestable') : t(reason)),

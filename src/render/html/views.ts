@@ -22,7 +22,7 @@ export function intervalRows(departments: readonly DepartmentScore[], words: Wor
 /** "4,05 → 3,71, Δ −0,34, z −2,40, p 0,016: значимое снижение". */
 export function changeSentence(d: DepartmentDiff, words: Words): string {
   const parts: string[] = [];
-  if (d.a.score !== null && d.b.score !== null) parts.push(`${words.num(d.a.score)} → ${words.num(d.b.score)}`);
+  if (d.a.score !== null && d.b.score !== null) parts.push(`${words.score(d.a.score)} → ${words.score(d.b.score)}`);
   if (d.delta !== null) parts.push(`Δ ${d.delta > 0 ? '+' : ''}${words.num(d.delta)}`);
   if (d.z !== null) parts.push(`z ${words.num(d.z)}`);
   if (d.p !== null) parts.push(`p ${words.num(d.p, 3)}`);
@@ -71,7 +71,7 @@ export function heatMapOf(scores: PeriodScores, words: Words, title: string, min
           column: column.get(p.rater) as number,
           value: p.score,
           hidden: p.score === null,
-          tooltip: p.score === null ? `${who}: ${words.reason(p.reason)} (${n})` : `${who}: ${words.num(p.score)} (${n})`,
+          tooltip: p.score === null ? `${who}: ${words.reason(p.reason)} (${n})` : `${who}: ${words.score(p.score)} (${n})`,
         };
       }),
   }));

@@ -175,7 +175,7 @@ export function attentionSheet(input: ReportInput, words: Words): SheetSpec {
   const rows: SheetValue[][] = input.attention.departments.map(({ department: d, weakestCriteria }) => [
     d.name,
     d.score,
-    weakestCriteria.map((c) => `${criterionName(c.criterion)} ${words.num(c.mean as number)}`).join(', '),
+    weakestCriteria.map((c) => `${criterionName(c.criterion)} ${words.score(c.mean as number)}`).join(', '),
   ]);
   for (const p of input.attention.lowestPairs) rows.push([`${scores.departments[p.rater]?.name ?? ''} → ${scores.departments[p.target]?.name ?? ''}`, p.score, null]);
   return {

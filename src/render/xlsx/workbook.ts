@@ -6,8 +6,7 @@
  * between them yellow.
  */
 import type { Cell, SheetData } from 'write-excel-file/node';
-import { latestScores, type ReportInput } from '../html/input.js';
-import { wordsFor } from '../html/phrases.js';
+import { latestScores, wordsOf, type ReportInput } from '../html/input.js';
 import { NUMBER_FORMATS, type SheetSpec } from './sheet.js';
 import { workbookSheets } from './sheets.js';
 
@@ -48,7 +47,7 @@ function cells(spec: SheetSpec): SheetData {
 
 export async function renderWorkbook(input: ReportInput): Promise<Uint8Array> {
   const scores = latestScores(input);
-  const words = wordsFor(input.lang, scores.anonymityMin);
+  const words = wordsOf(input);
   const low = scores.alertBelow ?? (input.config.scale.min + input.config.scale.max) / 2;
   const high = Math.max(low, scores.favorableMin);
   const { default: writeXlsxFile } = await import('write-excel-file/node');
