@@ -16,6 +16,7 @@ import { LANGUAGES, type Language } from '../domain/language.js';
 import { reportLanguage } from '../report/language.js';
 import type { ReportInput } from '../render/html/input.js';
 import { renderHtmlPages } from '../render/html/report.js';
+import { chromiumPath } from '../render/pdf/chromium.js';
 
 interface ReportOptions extends DataOptions {
   out?: string;
@@ -38,6 +39,8 @@ export async function runReport(inputs: string[], options: ReportOptions): Promi
   const config = await requireConfig(options.config, inputs[0], terminal);
   const protectedPaths = [...inputs, ...(config.path === null ? [] : [config.path]), ...(options.rejects === undefined ? [] : [options.rejects])];
   checkOutPath(dir, protectedPaths);
+  // Before any work: a run that cannot print its PDFs stops before it writes anything.
+  if (options.pdf && chromiumPath() === null) throw new UserError(NO_CHROMIUM);
   await ensureFolder(dir);
 
   const periods = periodInputs.map((p, i) => ({ label: inputs.length === 1 ? null : labels[i]!, inputs: p }));
@@ -82,14 +85,16 @@ async function ensureFolder(dir: string): Promise<void> {
   }
 }
 
+const NO_CHROMIUM =
+  '--pdf prints the pages with a local Chromium, and none was found (looked for /usr/bin/chromium); ' +
+  'install it with `apt-get install chromium` (Debian/Ubuntu), or set IC_CHROMIUM to its path, or run without --pdf';
+
 async function printPdf(pages: ReadonlyMap<string, string>): Promise<Map<string, Uint8Array>> {
   const { printPdfs, ChromiumMissing } = await import('../render/pdf/print.js');
   try {
     return await printPdfs(pages);
   } catch (error) {
-    if (error instanceof ChromiumMissing) {
-      throw new UserError('--pdf prints the pages with a local Chromium, and none was found (looked for /usr/bin/chromium); install it with `apt-get install chromium` (Debian/Ubuntu), or set IC_CHROMIUM to its path, or run without --pdf');
-    }
+    if (error instanceof ChromiumMissing) throw new UserError(NO_CHROMIUM);
     throw error;
   }
 }

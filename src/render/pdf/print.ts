@@ -3,16 +3,10 @@
  * other command pays for it). The page is given as content, not fetched: with every request refused the
  * print is the page exactly as its Content-Security-Policy allows, and nothing leaves the machine.
  */
-import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { ChromiumMissing, chromiumPath } from './chromium.js';
 
-/** Where Debian's `chromium` package puts the browser; IC_CHROMIUM overrides it (another build, or a test). */
-export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string | null {
-  const candidates = env['IC_CHROMIUM'] !== undefined ? [env['IC_CHROMIUM']] : ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
-  return candidates.find((path) => path !== '' && existsSync(path)) ?? null;
-}
-
-/** No Chromium to print with: the command turns this into a message naming the package to install. */
-export class ChromiumMissing extends Error {}
+export { ChromiumMissing };
 
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
@@ -20,7 +14,9 @@ const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking'
 export async function printPdfs(pages: ReadonlyMap<string, string>): Promise<Map<string, Uint8Array>> {
   const executablePath = chromiumPath();
   if (executablePath === null) throw new ChromiumMissing('no Chromium found');
-  const { chromium } = await import('playwright-core');
+  // require, not import(): the CLI runs as one CommonJS bundle in a vm.Script (scripts/build.mjs), where a
+  // dynamic import() of a package left outside the bundle has no loader; playwright-core is CommonJS.
+  const { chromium } = createRequire(import.meta.url)('playwright-core') as typeof import('playwright-core');
   const browser = await chromium.launch({ executablePath, args: ARGS });
   try {
     const context = await browser.newContext({ javaScriptEnabled: false });
