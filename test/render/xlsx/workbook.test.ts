@@ -129,5 +129,6 @@ describe('report.xlsx', () => {
     const csv = readFileSync(join(out, 'report.csv'), 'utf8').split('\n');
     expect(csv[0]).toMatch(/^id,Department,Score,SE,/);
     expect(csv[2]).toMatch(/^sales,Отдел продаж,/);
-  });
+    // Generous, not tight: LibreOffice starts cold, on a machine other test runs share.
+  }, 180_000);
 });

@@ -2,7 +2,7 @@
  * A department's criteria against the company's: a bar per criterion for the department, a black tick at
  * the company mean. A hidden criterion mean draws no bar and no number, only its reason.
  */
-import { escapeXml, px, scaleLinear, svgRoot, text, type NumberFormat } from './svg.js';
+import { escapeXml, px, scaleAxis, scaleLinear, svgRoot, text, type NumberFormat } from './svg.js';
 
 export interface CriterionBar {
   label: string;
@@ -34,10 +34,7 @@ export function criteriaChart(chart: CriteriaChart): string {
   parts.push(`<rect class="bar" x="${L.left}" y="4" width="10" height="8"/>`, text(L.left + 14, 12, chart.legend[0], { className: 'legend' }));
   const secondX = L.left + 30 + chart.legend[0].length * 6.5;
   parts.push(`<line class="company" x1="${px(secondX)}" x2="${px(secondX)}" y1="2" y2="14"/>`, text(secondX + 6, 12, chart.legend[1], { className: 'legend' }));
-  for (let tick = Math.ceil(chart.min); tick <= chart.max; tick++) {
-    parts.push(`<line class="grid" x1="${px(x(tick))}" x2="${px(x(tick))}" y1="${L.top}" y2="${px(bottom)}"/>`);
-    parts.push(text(x(tick), bottom + 15, chart.format(tick).replace(/[.,]0+$/, ''), { anchor: 'middle', className: 'tick' }));
-  }
+  parts.push(scaleAxis(x, chart.min, chart.max, L.top, bottom, chart.format));
   chart.bars.forEach((bar, i) => {
     const y0 = L.top + i * L.row;
     const barY = y0 + 17;

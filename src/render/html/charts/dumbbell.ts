@@ -3,7 +3,7 @@
  * one, joined by a line. Significant moves are drawn thick in colour (green up, red down); the rest stay
  * grey, so the eye goes only to what is more than noise.
  */
-import { escapeXml, px, scaleLinear, svgRoot, text, type NumberFormat } from './svg.js';
+import { escapeXml, px, scaleAxis, scaleLinear, svgRoot, text, type NumberFormat } from './svg.js';
 
 export interface DumbbellRow {
   label: string;
@@ -34,10 +34,7 @@ export function dumbbell(chart: Dumbbell): string {
   const x = scaleLinear(chart.min, chart.max, L.left, L.width - L.right);
   const bottom = L.top + chart.rows.length * L.row;
   const parts: string[] = [];
-  for (let tick = Math.ceil(chart.min); tick <= chart.max; tick++) {
-    parts.push(`<line class="grid" x1="${px(x(tick))}" x2="${px(x(tick))}" y1="${L.top}" y2="${px(bottom)}"/>`);
-    parts.push(text(x(tick), bottom + 15, chart.format(tick).replace(/[.,]0+$/, ''), { anchor: 'middle', className: 'tick' }));
-  }
+  parts.push(scaleAxis(x, chart.min, chart.max, L.top, bottom, chart.format));
   chart.rows.forEach((row, i) => {
     const y0 = L.top + i * L.row;
     const line = y0 + 24;

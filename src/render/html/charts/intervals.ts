@@ -3,7 +3,7 @@
  * across the interval, the alert threshold as a dashed vertical line. The name sits above its line so that
  * long Russian names fit a phone screen without shrinking the plot.
  */
-import { escapeXml, px, scaleLinear, svgRoot, text, type NumberFormat } from './svg.js';
+import { escapeXml, px, scaleAxis, scaleLinear, svgRoot, text, type NumberFormat } from './svg.js';
 
 export interface IntervalRow {
   label: string;
@@ -42,10 +42,7 @@ export function intervalChart(chart: IntervalChart): string {
   const height = L.top + rows.length * L.row + L.axis;
   const parts: string[] = [];
   const bottom = L.top + rows.length * L.row;
-  for (let tick = Math.ceil(chart.min); tick <= chart.max; tick++) {
-    parts.push(`<line class="grid" x1="${px(x(tick))}" x2="${px(x(tick))}" y1="${L.top}" y2="${px(bottom)}"/>`);
-    parts.push(text(x(tick), bottom + 15, chart.format(tick).replace(/[.,]0+$/, ''), { anchor: 'middle', className: 'tick' }));
-  }
+  parts.push(scaleAxis(x, chart.min, chart.max, L.top, bottom, chart.format));
   rows.forEach((row, i) => {
     const y0 = L.top + i * L.row;
     const line = y0 + 24;

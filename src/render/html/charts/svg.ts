@@ -42,3 +42,13 @@ export function text(x: number, y: number, content: string, attrs: { anchor?: 's
 export type NumberFormat = (value: number) => string;
 
 export const plainNumber: NumberFormat = (value) => value.toFixed(2);
+
+/** Vertical grid lines at each whole point of the scale, labelled under the plot ("3", not "3.00"). */
+export function scaleAxis(x: (value: number) => number, min: number, max: number, top: number, bottom: number, format: NumberFormat): string {
+  const parts: string[] = [];
+  for (let tick = Math.ceil(min); tick <= max; tick++) {
+    parts.push(`<line class="grid" x1="${px(x(tick))}" x2="${px(x(tick))}" y1="${top}" y2="${px(bottom)}"/>`);
+    parts.push(text(x(tick), bottom + 15, format(tick).replace(/[.,]0+$/, ''), { anchor: 'middle', className: 'tick' }));
+  }
+  return parts.join('');
+}
