@@ -8,7 +8,7 @@ import { criteriaChart } from './charts/criteria.js';
 import { sparkline } from './charts/sparkline.js';
 import { escapeXml } from './charts/svg.js';
 import { headerRow, kpi, numCell, table, textCell } from './cells.js';
-import { latestLabel, latestScores, shownComments, wordsOf, type ReportInput } from './input.js';
+import { latestLabel, latestScores, shownComments, trendRange, wordsOf, type ReportInput } from './input.js';
 import { htmlPage } from './page.js';
 import type { Words } from './phrases.js';
 import { changeSentence, changeWords } from './views.js';
@@ -110,9 +110,8 @@ function change(input: ReportInput, d: DepartmentScore, words: Words): string {
     out.push(`<p class="${cls}"${attrs}>${escapeXml(diff.status === 'both' ? changeSentence(diff, words) : changeWords(diff, words))}</p>`);
   }
   if (trend !== undefined) {
-    const { scale } = input.config;
     const values = trend.scores.map((s, i) => `${input.labels[i]}: ${s === null ? words.reason(trend.reasons[i] ?? null) : words.score(s)}`).join(' · ');
-    out.push(`<figure>${sparkline({ title: values, values: trend.scores, min: scale.min, max: scale.max, width: 240, height: 48 })}<figcaption>${escapeXml(values)}</figcaption></figure>`);
+    out.push(`<figure>${sparkline({ title: values, values: trend.scores, ...trendRange(input), width: 240, height: 48 })}<figcaption>${escapeXml(values)}</figcaption></figure>`);
   }
   return out.join('\n');
 }

@@ -50,9 +50,14 @@ export function headerRow(heads: readonly (string | readonly [string, 'num'])[])
   return `<tr>${heads.map((h) => (typeof h === 'string' ? `<th>${escapeXml(h)}</th>` : `<th class="num">${escapeXml(h[0])}</th>`)).join('')}</tr>`;
 }
 
-export function table(head: string, rows: readonly string[]): string {
-  return `<div class="scroll"><table><thead>${head}</thead><tbody>${rows.map((r) => `<tr>${r}</tr>`).join('')}</tbody></table></div>`;
+/** A table; `phoneHidden`: 1-based columns left out on a phone-wide screen (what a head reads first stays). */
+export function table(head: string, rows: readonly string[], phoneHidden: readonly number[] = []): string {
+  const cls = phoneHidden.length === 0 ? '' : ` class="${phoneHidden.map((n) => `ph${n}`).join(' ')}"`;
+  return `<div class="scroll"><table${cls}><thead>${head}</thead><tbody>${rows.map((r) => `<tr>${r}</tr>`).join('')}</tbody></table></div>`;
 }
+
+/** The columns `table` can leave out on a phone. */
+export const PHONE_HIDDEN_COLUMNS = [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] as const;
 
 export function kpi(label: string, value: string, mark?: CellMark & { value: number }, small = false): string {
   const attrs = mark === undefined ? '' : ` data-field="${escapeXml(mark.field)}" data-key="${escapeXml(mark.key)}" data-value="${mark.value}"`;

@@ -5,7 +5,7 @@ import { intervalChart } from './charts/intervals.js';
 import { sparkline } from './charts/sparkline.js';
 import { escapeXml } from './charts/svg.js';
 import { headerRow, kpi, numCell, table, textCell } from './cells.js';
-import { cardFile, hiddenValueCount, latestLabel, latestScores, wordsOf, type ReportInput } from './input.js';
+import { cardFile, hiddenValueCount, latestLabel, latestScores, trendRange, wordsOf, type ReportInput } from './input.js';
 import { htmlPage } from './page.js';
 import type { Words } from './phrases.js';
 import { changeWords, dumbbellRows, heatMapOf, intervalRows } from './views.js';
@@ -72,7 +72,7 @@ function departmentsTable(input: ReportInput, words: Words): string {
     ].join('');
   });
   const nobody = scores.departments.filter((d) => d.respondents === 0);
-  return table(head, rows) + (nobody.length === 0 ? '' : note(`${words.t('notEvaluated')}: ${nobody.map((d) => d.name).join(', ')}`));
+  return table(head, rows, [4, 6, 7]) + (nobody.length === 0 ? '' : note(`${words.t('notEvaluated')}: ${nobody.map((d) => d.name).join(', ')}`));
 }
 
 function attention(input: ReportInput, words: Words): string {
@@ -115,23 +115,25 @@ function change(input: ReportInput, words: Words): string {
   return [
     h2('change', `${words.t('changeTitle')} (${previous} → ${latestLabel(input)})`),
     rows.length === 0 ? '' : `<figure>${dumbbell({ title: words.t('changeTitle'), rows, min: scale.min, max: scale.max, format: (v) => words.score(v) })}<figcaption>${escapeXml(words.t('changeNote'))}</figcaption></figure>`,
-    table(head, body),
+    table(head, body, [2, 5, 6]),
   ].join('\n');
 }
 
 function trend(input: ReportInput, words: Words): string {
   if (input.trend === null) return '';
-  const { scale } = input.config;
+  const range = trendRange(input);
   const head = headerRow([words.t('department'), ...input.labels.map((l): [string, 'num'] => [l, 'num']), words.t('trendLine'), words.t('latestChange')]);
   const body = input.trend.departments.map((d) =>
     [
       textCell(d.name),
       ...d.scores.map((s, i) => numCell(words, s, 'score', { field: `score_${i}`, key: d.id }, d.reasons[i] ?? null)),
-      `<td>${sparkline({ title: `${d.name}: ${d.scores.map((s) => (s === null ? '—' : words.score(s))).join(' → ')}`, values: d.scores, min: scale.min, max: scale.max })}</td>`,
+      `<td>${sparkline({ title: `${d.name}: ${d.scores.map((s) => (s === null ? '—' : words.score(s))).join(' → ')}`, values: d.scores, ...range })}</td>`,
       textCell(d.latest === null ? '' : changeWords(d.latest, words), d.latest?.change === 'declined' ? 'down' : d.latest?.change === 'improved' ? 'up' : undefined),
     ].join(''),
   );
-  return [h2('trend', words.t('trendTitle')), table(head, body)].join('\n');
+  // On a phone: the latest period, the line and the verdict; the earlier periods are in the line's tooltip.
+  const earlier = input.labels.slice(0, -1).map((_, i) => i + 2);
+  return [h2('trend', words.t('trendTitle')), table(head, body, earlier)].join('\n');
 }
 
 function heat(input: ReportInput, words: Words): string {
@@ -157,7 +159,7 @@ function criteria(input: ReportInput, words: Words): string {
       numCell(words, c.answers, 'count', { field: 'answers', key: c.id }),
     ].join(''),
   );
-  return [h2('criteria', words.t('criteriaTitle')), table(head, body)].join('\n');
+  return [h2('criteria', words.t('criteriaTitle')), table(head, body, [2, 5])].join('\n');
 }
 
 function cards(input: ReportInput, words: Words): string {

@@ -74,3 +74,16 @@ export function hiddenValueCount(scores: PeriodScores): number {
   for (const c of scores.criteria) n += hidden(c);
   return n;
 }
+
+/**
+ * The vertical range of the trend lines: every shown score of every period, with a little room, within the
+ * scale. One range for all departments, so lines compare across rows; narrower than the whole scale, so a
+ * move of a few tenths is visible in a 24 px line.
+ */
+export function trendRange(input: ReportInput): { min: number; max: number } {
+  const { min, max } = input.config.scale;
+  const shown = (input.trend?.departments ?? []).flatMap((d) => d.scores.filter((s): s is number => s !== null));
+  if (shown.length === 0) return { min, max };
+  const pad = 0.1;
+  return { min: Math.max(min, Math.min(...shown) - pad), max: Math.min(max, Math.max(...shown) + pad) };
+}

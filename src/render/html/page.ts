@@ -5,6 +5,7 @@
  */
 import type { Language } from '../../domain/language.js';
 import { escapeXml } from './charts/svg.js';
+import { PHONE_HIDDEN_COLUMNS } from './cells.js';
 
 export const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
@@ -64,7 +65,7 @@ svg .cell.empty rect{fill:#fafafa}
 svg .cell-value{fill:#1d2430;font-size:10px}
 ol.legend{columns:2 200px;font-size:.85rem;color:var(--muted);padding-left:1.8em}
 footer{margin-top:32px;color:var(--muted);font-size:.8rem}
-@media (max-width:480px){main{padding:10px}h1{font-size:1.25rem}th,td{padding:4px 5px}.kpi .v{font-size:1.15rem}}
+@media (max-width:480px){${PHONE_HIDDEN_COLUMNS.map((n) => `table.ph${n} tr>:nth-child(${n})`).join(',')}{display:none}main{padding:10px}h1{font-size:1.25rem}th,td{padding:4px 5px}.kpi .v{font-size:1.15rem}}
 @media print{
   @page{size:A4;margin:14mm}
   body{font-size:11pt}
