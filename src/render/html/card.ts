@@ -119,10 +119,15 @@ function change(input: ReportInput, d: DepartmentScore, words: Words): string {
 function weakest(input: ReportInput, d: DepartmentScore, words: Words): string {
   const scores = latestScores(input);
   const items: string[] = [];
+  // Weak points are where the department falls behind the company, lowest first: not merely its lowest criteria.
+  const gap = (c: (typeof d.criteria)[number]): number | null => {
+    const company = scores.criteria[c.criterion]?.mean ?? null;
+    return c.mean === null || company === null ? null : c.mean - company;
+  };
   const weakCriteria = d.criteria
-    .filter((c) => c.mean !== null)
+    .filter((c) => (gap(c) ?? 0) < 0)
     .sort((a, b) => (a.mean as number) - (b.mean as number) || a.criterion - b.criterion)
-    .slice(0, 2);
+    .slice(0, 3);
   for (const c of weakCriteria) {
     const company = scores.criteria[c.criterion]?.mean ?? null;
     items.push(`${input.config.criteria[c.criterion]?.name ?? c.id}: ${words.score(c.mean as number)}${company === null ? '' : ` (${words.t('companyMean')} ${words.score(company)})`}`);

@@ -5,6 +5,7 @@ import type { DumbbellRow } from './charts/dumbbell.js';
 import type { HeatMap } from './charts/heatmap.js';
 import type { IntervalRow } from './charts/intervals.js';
 import type { Words } from './phrases.js';
+import { formatValue } from './cells.js';
 
 export function intervalRows(departments: readonly DepartmentScore[], words: Words): IntervalRow[] {
   return departments
@@ -25,7 +26,7 @@ export function changeSentence(d: DepartmentDiff, words: Words): string {
   if (d.a.score !== null && d.b.score !== null) parts.push(`${words.score(d.a.score)} → ${words.score(d.b.score)}`);
   if (d.delta !== null) parts.push(`Δ ${d.delta > 0 ? '+' : ''}${words.num(d.delta)}`);
   if (d.z !== null) parts.push(`z ${words.num(d.z)}`);
-  if (d.p !== null) parts.push(`p ${words.num(d.p, 3)}`);
+  if (d.p !== null) parts.push(`p ${formatValue(words, d.p, 'p')}`);
   return `${parts.join(', ')}: ${changeWords(d, words)}`;
 }
 
