@@ -3,6 +3,7 @@
  * errors into exit codes. Users never see a stack trace for something they caused.
  */
 import { Command, CommanderError } from 'commander';
+import { removeTemporaryFiles } from './cli/atomicWrite.js';
 import { EXIT, UsageError, UserError } from './cli/errors.js';
 import { examples } from './cli/options.js';
 
@@ -44,7 +45,37 @@ export async function buildProgram(argv: readonly string[]): Promise<Command> {
   // Usage errors exit 2 (commander's default is 1); help and version exit 0.
   program.exitOverride();
   for (const command of program.commands) command.exitOverride();
+  program.hook('preAction', (_program, command) => refuseEmptyPaths(command));
   return program;
+}
+
+/** Options that name a file: given as '' (an unset shell variable, say), they are wrong before any work starts. */
+const PATH_OPTIONS = [
+  ['out', '--out'],
+  ['rejects', '--rejects'],
+  ['config', '--config'],
+] as const;
+
+function refuseEmptyPaths(command: Command): void {
+  const options = command.opts<Record<string, unknown>>();
+  for (const [key, flag] of PATH_OPTIONS) {
+    const value = options[key];
+    if (typeof value === 'string' && value.trim() === '') {
+      throw new UsageError(`${flag} needs a file name, and was given an empty one${value === '' ? '' : ' (only spaces)'}`);
+    }
+  }
+}
+
+/** Exit codes of a process ended by a signal, as shells report them: 128 + the signal's number. */
+const SIGNAL_EXITS = [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+] as const;
+
+/** A message for a failed write to stdout, in plain words. */
+function writeFailure(error: NodeJS.ErrnoException): string {
+  if (error.code === 'ENOSPC' || error.code === 'EDQUOT') return `the disk is full (${error.code})`;
+  return error.code ?? error.message;
 }
 
 function isClosedPipe(error: unknown): boolean {
@@ -52,15 +83,37 @@ function isClosedPipe(error: unknown): boolean {
 }
 
 export async function main(argv: readonly string[]): Promise<void> {
-  // `ic score … | head`: the reader went away; stop quietly.
-  process.stdout.on('error', (error) => {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    // `ic score … | head`: the reader went away; stop quietly.
     if (isClosedPipe(error)) process.exit(process.exitCode ?? 0);
-    throw error;
+    // `ic score … > /dev/full`: the result is lost; one line says why, no stack trace.
+    process.stderr.write(`ic: cannot write the output: ${writeFailure(error)}\n`);
+    process.exit(EXIT.problems);
   });
+  // Interrupted (Ctrl-C, kill): no half-written temporary file stays behind.
+  for (const [signal, code] of SIGNAL_EXITS) {
+    process.once(signal, () => {
+      removeTemporaryFiles();
+      process.exit(code);
+    });
+  }
+  process.exitCode = await run(argv);
+}
+
+/**
+ * Runs one command line in this process and returns its exit code; what a user caused is printed, never
+ * thrown. Unlike `main`, it installs no process-wide handlers, so tests may call it many times.
+ */
+export async function run(argv: readonly string[]): Promise<number> {
+  const outer = process.exitCode;
+  process.exitCode = undefined;
   try {
     await (await buildProgram(argv)).parseAsync([...argv]);
+    return Number(process.exitCode ?? EXIT.ok);
   } catch (error) {
-    process.exitCode = exitCodeFor(error);
+    return exitCodeFor(error);
+  } finally {
+    process.exitCode = outer;
   }
 }
 

@@ -1,16 +1,19 @@
 /** The only place that writes a command's result: stdout, or a file written atomically. */
 import { statSync } from 'node:fs';
 import { dirname, extname } from 'node:path';
-import { realPathOf, writeFileAtomic } from './atomicWrite.js';
-import { UserError } from './errors.js';
+import { INPUT_EXTENSIONS } from '../input/extensions.js';
+import { checkTarget, realPathOf, writeFileAtomic } from './atomicWrite.js';
+import { UsageError, UserError } from './errors.js';
 
-const INPUT_EXTENSIONS = new Set(['.csv', '.tsv', '.txt']);
+const INPUT_EXTENSION_SET: ReadonlySet<string> = new Set(INPUT_EXTENSIONS);
 
 /**
  * Refuses an output file (`option` names it in messages) that is one of the inputs (or the config), or a
- * CSV-like file inside an input folder, which the next run would read as responses.
+ * CSV-like file inside an input folder, which the next run would read as responses; or anything but a
+ * writable regular file (a link, a folder, a FIFO, a device: usage errors).
  */
 export function checkOutPath(out: string, inputs: readonly string[], option = '--out'): void {
+  if (out === '') throw new UsageError(`${option} needs a file name, not an empty one`);
   const target = realPathOf(out);
   for (const input of inputs) {
     const real = realPathOf(input);
@@ -23,10 +26,11 @@ export function checkOutPath(out: string, inputs: readonly string[], option = '-
     if (target === real) {
       throw new UserError(`${option} ${out} is ${isDirectory ? 'an input folder' : 'one of the inputs'}; choose another file name, inputs are never overwritten`);
     }
-    if (isDirectory && dirname(target) === real && INPUT_EXTENSIONS.has(extname(target).toLowerCase())) {
+    if (isDirectory && dirname(target) === real && INPUT_EXTENSION_SET.has(extname(target).toLowerCase())) {
       throw new UserError(`${option} ${out} is inside the input folder ${input}, where the next run would read it as responses; write it elsewhere`);
     }
   }
+  checkTarget(out, option);
 }
 
 export async function writeResult(text: string | Uint8Array, out: string | undefined, inputs: readonly string[], option = '--out'): Promise<void> {
@@ -36,9 +40,11 @@ export async function writeResult(text: string | Uint8Array, out: string | undef
   }
   checkOutPath(out, inputs, option);
   try {
-    await writeFileAtomic(out, text);
+    await writeFileAtomic(out, text, option);
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    if (code === 'ENOSPC' || code === 'EDQUOT') throw new UserError(`cannot write ${out}: the disk is full (${code}); free some space or write elsewhere`);
     throw new UserError(`cannot write ${out} (${code}); check that the folder exists and is writable`);
   }
 }

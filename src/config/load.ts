@@ -3,11 +3,13 @@
  * everything about the content is in parse.ts.
  */
 import { statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { decodeBytes } from '../domain/decode.js';
 import { problem } from '../domain/problem.js';
+import { MAX_CONFIG_BYTES } from './limits.js';
 import { parseConfig } from './parse.js';
+import { tooLarge } from './yaml.js';
 import type { ConfigResult } from './parse.js';
 
 export const CONFIG_FILE_NAMES = ['ic.yaml', 'ic.yml'] as const;
@@ -82,9 +84,9 @@ export async function loadConfig(opts: ConfigLocation): Promise<LoadedConfig> {
     problems: [problem('error', code, message, { file })],
   });
 
-  let bytes: Buffer;
+  let bytes: Buffer | null;
   try {
-    bytes = await readFile(path);
+    bytes = await readAtMost(path, MAX_CONFIG_BYTES);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') {
@@ -95,10 +97,33 @@ export async function loadConfig(opts: ConfigLocation): Promise<LoadedConfig> {
     return fail('config-unreadable', `cannot read ${file}: ${(err as Error).message}`);
   }
 
+  if (bytes === null) return fail('config-unreadable', tooLarge());
   const text = decode(bytes);
   if (text === null) return fail('config-unreadable', `${file} is not a text file (it looks binary); the config must be YAML text`);
   const result = parseConfig(text, file, { path });
   return { ...result, path };
+}
+
+/**
+ * The file's bytes, or null when there are more than `limit`: a config named by mistake (a data dump,
+ * /dev/zero, a pipe that never ends) is refused after reading `limit` + 1 bytes, not read forever.
+ */
+async function readAtMost(path: string, limit: number): Promise<Buffer | null> {
+  const handle = await open(path, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(1 << 16, limit + 1 - total));
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) return Buffer.concat(chunks, total);
+      chunks.push(chunk.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > limit) return null;
+    }
+  } finally {
+    await handle.close();
+  }
 }
 
 /**

@@ -8,6 +8,7 @@
 import * as z from 'zod';
 import { normalizeName } from '../domain/values.js';
 import { LANGUAGES } from '../domain/language.js';
+import { MAX_MAGNITUDE } from './limits.js';
 import { AGGREGATIONS, NON_CLIENT_RULES } from './types.js';
 
 // The config is parsed once per run: zod's JIT (a `new Function` compiled per object schema on its first parse)
@@ -61,6 +62,11 @@ const id = z.string().regex(ID_PATTERN);
 /** Names are matched against cells with surrounding whitespace ignored, so it is not part of the name. */
 const displayName = z.string().trim().min(1);
 const description = z.string().nullish();
+/**
+ * Numbers that enter sums (scale bounds, thresholds, weights): bounded, so that weight × answer summed over
+ * every respondent cannot overflow to Infinity (zod already refuses .inf and .nan).
+ */
+const bounded = () => z.number().min(-MAX_MAGNITUDE).max(MAX_MAGNITUDE);
 
 export const departmentSchema = z.strictObject({
   id,
@@ -73,20 +79,20 @@ export const departmentSchema = z.strictObject({
 export const criterionSchema = z.strictObject({
   id,
   name: displayName,
-  weight: z.number().positive().default(1),
+  weight: z.number().positive().max(MAX_MAGNITUDE).default(1),
   description,
 });
 
 export const configSchema = z.strictObject({
   version: z.literal(1),
   title: z.string().default(DEFAULT_TITLE),
-  scale: z.strictObject({ min: z.number(), max: z.number() }).default({ ...DEFAULT_SCALE }),
+  scale: z.strictObject({ min: bounded(), max: bounded() }).default({ ...DEFAULT_SCALE }),
   na_values: z.array(z.string()).default([...DEFAULT_NA_VALUES]),
   // Its default depends on the scale, so it is filled in when the config is resolved.
-  favorable_min: z.number().optional(),
+  favorable_min: bounded().optional(),
   anonymity_min: z.number().int().positive().default(DEFAULT_ANONYMITY_MIN),
   aggregation: z.enum(AGGREGATIONS).default('departments'),
-  alert_below: z.number().nullish(),
+  alert_below: bounded().nullish(),
   non_clients: z.enum(NON_CLIENT_RULES).default('exclude'),
   min_pair_respondents: z.number().int().positive().default(1),
   language: z.enum(LANGUAGES).optional(),

@@ -9,6 +9,7 @@
  */
 import type { Config } from '../config/types.js';
 import { EXPECTED_RESPONDENTS, type QuestionnaireRow } from '../domain/questionnaire.js';
+import { CriterionRows } from './criterionRows.js';
 import type { Welford } from './stats.js';
 
 /** Everything one rater department r said about one target department t. */
@@ -52,6 +53,11 @@ export interface PeriodAggregate {
 export interface PeriodAggregator {
   /** Adds one validated row. The row (and its answers array) is not kept, so a reader may reuse its buffers. */
   add(row: QuestionnaireRow): void;
+  /**
+   * Takes back out a row given to `add` before (the first of a duplicate pair, found out when the second shows
+   * up): everything is then as if it had never been added (sums to rounding).
+   */
+  remove(row: QuestionnaireRow): void;
   /** Always false: see `add`. */
   readonly keepsRows: false;
   /** The aggregate of every row added so far; no row may be added afterwards. */
@@ -134,6 +140,50 @@ export function createPeriodAggregator(config: Config): PeriodAggregator {
       criterionRespondents.addRow(respondent, answers, mask);
       raterRespondents.add(respondent, rater);
       rowsUsed++;
+    },
+
+    remove(row: QuestionnaireRow): void {
+      if (finished) throw new Error('PeriodAggregator.remove() called after finish()');
+      const { respondent, rater, target, answers } = row;
+      const key = target * departmentCount + rater;
+      const stats = pairSlots === null ? pairMap.get(key) : pairSlots[key];
+      if (stats === undefined) throw new RangeError(`no row of rater ${rater} about target ${target} to remove`);
+      let mask = 0;
+      let weightSum = 0;
+      let weightedSum = 0;
+      for (let c = 0; c < C; c++) {
+        const a = answers[c] as number;
+        if (!Number.isFinite(a)) continue;
+        mask |= 1 << c;
+        const w = weights[c] as number;
+        weightSum += w;
+        weightedSum += w * a;
+        const left = (stats[c] as number) - 1;
+        stats[c] = left;
+        // Exactly 0 when nothing is left, not a rounding residue.
+        stats[C + c] = left === 0 ? 0 : (stats[C + c] as number) - a;
+        if (a >= favorableMin) stats[2 * C + c] = (stats[2 * C + c] as number) - 1;
+      }
+      if (weightSum === 0) {
+        rowsIgnored--;
+        return;
+      }
+      // welfordAdd undone: the mean and M2 before x was added.
+      const x = weightedSum / weightSum;
+      const n = stats[N] as number;
+      if (n <= 1) {
+        if (pairSlots === null) pairMap.delete(key);
+        else pairSlots[key] = undefined;
+      } else {
+        const mean = stats[MEAN] as number;
+        const before = (n * mean - x) / (n - 1);
+        stats[N] = n - 1;
+        stats[MEAN] = before;
+        stats[M2] = Math.max(0, (stats[M2] as number) - (x - before) * (x - mean));
+      }
+      criterionRespondents.removeRow(respondent, answers, mask);
+      raterRespondents.remove(respondent, rater);
+      rowsUsed--;
     },
 
     finish(): PeriodAggregate {
@@ -221,23 +271,44 @@ class RespondentSlots {
 
 /**
  * Distinct respondents per rater department. Nearly every respondent writes for one department: the first one is
- * kept per respondent, and only the (respondent, rater) pairs beyond it go to a Set.
+ * kept per respondent with its number of rows, and only the (respondent, rater) pairs beyond it go to a Map. Rows
+ * are counted so that one can be taken back out (remove).
  */
-function createRaterRespondents(departmentCount: number): { add(respondent: number, rater: number): void; counts(): number[] } {
-  const firstRater = new RespondentSlots(); // rater + 1
-  const others = new Set<number>();
+function createRaterRespondents(departmentCount: number): { add(respondent: number, rater: number): void; remove(respondent: number, rater: number): void; counts(): number[] } {
+  // Per respondent: its first rater r and its rows for r, in one number rows·(D + 1) + r + 1. The first rater
+  // stays once set, even when its rows are all removed.
+  const first = new RespondentSlots();
+  const D1 = departmentCount + 1;
+  const others = new Map<number, number>(); // respondent·D + rater → rows
   const counts = new Array<number>(departmentCount).fill(0);
   return {
     add(respondent, rater) {
-      const first = firstRater.get(respondent);
-      if (first === rater + 1) return;
-      if (first === 0) firstRater.set(respondent, rater + 1);
-      else {
+      const slot = first.get(respondent);
+      if (slot === 0 || slot % D1 === rater + 1) {
+        const rows = Math.floor(slot / D1);
+        first.set(respondent, (rows + 1) * D1 + rater + 1);
+        if (rows > 0) return;
+      } else {
         const key = respondent * departmentCount + rater;
-        if (others.has(key)) return;
-        others.add(key);
+        const rows = others.get(key) ?? 0;
+        others.set(key, rows + 1);
+        if (rows > 0) return;
       }
       counts[rater] = (counts[rater] as number) + 1;
+    },
+    remove(respondent, rater) {
+      const slot = first.get(respondent);
+      let left: number;
+      if (slot % D1 === rater + 1) {
+        left = Math.floor(slot / D1) - 1;
+        first.set(respondent, left * D1 + rater + 1);
+      } else {
+        const key = respondent * departmentCount + rater;
+        left = (others.get(key) ?? 1) - 1;
+        if (left === 0) others.delete(key);
+        else others.set(key, left);
+      }
+      if (left === 0) counts[rater] = (counts[rater] as number) - 1;
     },
     counts: () => counts,
   };
@@ -246,6 +317,8 @@ function createRaterRespondents(departmentCount: number): { add(respondent: numb
 interface CriterionRespondents {
   /** Records the criteria with a valid (non-NaN) answer in `answers`; `mask` has their bits (up to 31 criteria). */
   addRow(respondent: number, answers: Float64Array, mask: number): void;
+  /** Undoes addRow with the same arguments. */
+  removeRow(respondent: number, answers: Float64Array, mask: number): void;
   counts(): number[];
   /** Distinct respondents with any valid answer. */
   total(): number;
@@ -258,13 +331,22 @@ interface CriterionRespondents {
 function createCriterionRespondents(criterionCount: number): CriterionRespondents {
   if (criterionCount <= 31) {
     const masks = new RespondentSlots();
+    const rows = new CriterionRows(criterionCount);
     let total = 0;
     return {
       addRow(respondent, _answers, mask) {
+        rows.add(respondent, mask, 1);
         const before = masks.get(respondent);
         if ((before | mask) === before) return;
         if (before === 0) total++;
         masks.set(respondent, before | mask);
+      },
+      removeRow(respondent, _answers, mask) {
+        const before = masks.get(respondent);
+        const after = before & ~rows.add(respondent, mask, -1);
+        if (after === before) return;
+        if (after === 0) total--;
+        masks.set(respondent, after);
       },
       counts() {
         const counts = new Array<number>(criterionCount).fill(0);
@@ -276,14 +358,25 @@ function createCriterionRespondents(criterionCount: number): CriterionRespondent
       total: () => total,
     };
   }
-  const sets = Array.from({ length: criterionCount }, () => new Set<number>());
-  const all = new Set<number>();
+  // respondent → rows, per criterion and in all
+  const maps = Array.from({ length: criterionCount }, () => new Map<number, number>());
+  const all = new Map<number, number>();
+  const change = (map: Map<number, number>, respondent: number, by: number) => {
+    const rows = (map.get(respondent) ?? 0) + by;
+    if (rows === 0) map.delete(respondent);
+    else map.set(respondent, rows);
+  };
   return {
     addRow(respondent, answers) {
-      for (let c = 0; c < criterionCount; c++) if (Number.isFinite(answers[c])) (sets[c] as Set<number>).add(respondent);
-      all.add(respondent);
+      for (let c = 0; c < criterionCount; c++) if (Number.isFinite(answers[c])) change(maps[c] as Map<number, number>, respondent, 1);
+      change(all, respondent, 1);
     },
-    counts: () => sets.map((s) => s.size),
+    removeRow(respondent, answers) {
+      for (let c = 0; c < criterionCount; c++) if (Number.isFinite(answers[c])) change(maps[c] as Map<number, number>, respondent, -1);
+      change(all, respondent, -1);
+    },
+    counts: () => maps.map((m) => m.size),
     total: () => all.size,
   };
 }
+

@@ -43,13 +43,20 @@ export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFIN
 }
 
 /**
+ * Longer input gets no suggestion: nobody types a name this long by hand, and the search costs length ×
+ * candidates (a 5-million-character cell took 29 s and 1 GB). Names in a config are far shorter.
+ */
+export const MAX_SUGGESTION_INPUT = 256;
+
+/**
  * The candidate closest to `input`, compared case-insensitively and ignoring whitespace,
  * or undefined when none is close enough to be a typo: at most max(1, ⌊length/3⌋) edits,
  * and fewer edits than the input has characters (so "x" never suggests "y").
  * An input equal to a candidate up to case and whitespace always gets that candidate.
- * Ties go to the candidate listed first.
+ * Ties go to the candidate listed first. Input over MAX_SUGGESTION_INPUT characters gets none.
  */
 export function didYouMean(input: string, candidates: Iterable<string>): string | undefined {
+  if (input.length > MAX_SUGGESTION_INPUT) return undefined;
   const needle = squash(input);
   const length = Array.from(needle).length;
   if (length === 0) return undefined;

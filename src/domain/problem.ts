@@ -1,3 +1,5 @@
+import { cutEchoes } from './echo.js';
+
 /**
  * A problem found in the config or the data. Validation returns these; it never throws.
  * `line` is the line as a spreadsheet or editor shows it (header = line 1), 1-based.
@@ -19,6 +21,8 @@ export const PROBLEM_CODES = [
   'file-binary',
   'file-undecodable',
   'no-input',
+  'file-skipped',
+  'same-file',
   // header
   'missing-column',
   'unknown-column',
@@ -65,8 +69,7 @@ export function problem(
     file: where.file ?? null,
     line: where.line ?? null,
     column: where.column ?? null,
-    message,
+    // The one place every message passes: cells echoed in it are cut here (echo.ts).
+    message: cutEchoes(message),
   };
 }
-
-export const isError = (p: Problem): boolean => p.severity === 'error';

@@ -1,17 +1,19 @@
 /**
- * What the reader hands to validation: questionnaire rows with their cells still as text,
- * already sorted into roles (rater, target, one cell per criterion), and where they came from.
- * The reader decides structure (encoding, delimiter, shape, which column is what);
- * validation decides values (is this a department, a number on the scale, a duplicate).
+ * What the reader hands to validation: questionnaire rows with their cells as the source gave them (text, or
+ * a number a workbook stored), already sorted into roles (rater, target, one cell per criterion), and where
+ * they came from. The reader decides structure (source: encoding, delimiter; layout: shape, which column is
+ * what); validation decides values (is this a department, a number on the scale, a duplicate).
  */
 import type { Encoding } from '../domain/decode.js';
 import type { Problem } from '../domain/problem.js';
+import type { InputFile } from './source/bytes.js';
+import type { Cell } from './source/types.js';
 
 export const SHAPES = ['wide', 'long'] as const;
 export type Shape = (typeof SHAPES)[number];
 
 
-/** One physical CSV record of a source file, kept so that rejected rows can be written back unchanged. */
+/** One physical record of a source file, kept so that rejected rows can be written back unchanged. */
 export interface SourceRecord {
   /** Line where the record starts, as a spreadsheet shows it (header = 1, a `sep=` line counts). */
   line: number;
@@ -34,10 +36,10 @@ export interface RawQuestionnaire {
   /** `target_department` cell, trimmed. */
   target: string;
   /**
-   * answers[c] = the trimmed cell for criterion index c, '' when blank or when the file has no column for c.
+   * answers[c] = the cell for criterion index c (text trimmed), '' when blank or when the file has no column for c.
    * answerLines[c] = the line of that cell (long shape: the line of that criterion), for messages.
    */
-  answers: string[];
+  answers: Cell[];
   answerLines: number[];
   /** Header name of the column each answer came from, for messages ('score' in the long shape). */
   answerColumns: string[];
@@ -61,26 +63,6 @@ export interface SourceFileInfo {
   records: number;
 }
 
-/** Where the cells of a wide file are (column indices), for a fast lane (see ReadSink.wideLane). */
-export interface WideLayout {
-  file: string;
-  respondent: number | undefined;
-  rater: number | undefined;
-  target: number | undefined;
-  /** criteria[c] = column of criterion index c, undefined when the file has none. */
-  criteria: readonly (number | undefined)[];
-}
-
-/**
- * Takes whole lines of a wide file whose row is sound, without a record or a RawQuestionnaire being made of
- * them: on a large file that is most of the work. The cell of column k is s[cuts[k] .. cuts[k + 1] - 1) (the
- * line has exactly the header's number of columns, and no quotes). Returning false leaves the line to the
- * usual path, which must then come to the same result as if the lane did not exist.
- */
-export interface WideLane {
-  row(s: string, cuts: Int32Array, line: number): boolean;
-}
-
 /**
  * The reader pushes into a sink instead of building arrays, so that a period of any size
  * streams from disk to aggregates.
@@ -95,6 +77,9 @@ export interface ReadSink {
   fileProblem(problem: Problem, records: SourceRecord[]): void;
   /** Called once per file after its last row. */
   fileDone(info: SourceFileInfo): void;
-  /** A fast lane for the sound lines of a wide file, if the sink has one (see WideLane). */
-  wideLane?(layout: WideLayout): WideLane | undefined;
+  /**
+   * Called once per input before anything else of it. `rereadable`: a regular file, whose lines can be read
+   * again later (never a pipe, a FIFO or standard input).
+   */
+  fileStart?(input: InputFile, rereadable: boolean): void;
 }

@@ -1,22 +1,20 @@
 /**
- * Load + validate one period: the reader streams questionnaire rows, validation checks them,
- * and every usable row goes straight to a consumer (the core's aggregator), so no array of rows is built.
+ * Load + validate one period in one pass: source → layout → validation → the consumer (the core's aggregator),
+ * each input read exactly once, so a pipe, a FIFO or standard input gives the same result as a file. No array of
+ * rows is built; left-out rows can be streamed out as they come (`onReject`).
  * Every source record is accounted for: read = used + rejected, always.
  */
 import type { Config } from '../config/types.js';
+import type { Problem } from '../domain/problem.js';
 import type { QuestionnaireRow } from '../domain/questionnaire.js';
 import { readResponses } from '../input/read.js';
-import type { RawQuestionnaire, SourceFileInfo, SourceRecord, WideLayout } from '../input/types.js';
-import type { Problem } from '../domain/problem.js';
+import type { InputFile } from '../input/source/bytes.js';
+import type { RawQuestionnaire, SourceFileInfo, SourceRecord } from '../input/types.js';
 import { ResponseValidator, type ValidationSummary } from '../validate/rows.js';
+import { FirstRowTexts } from './firstRowTexts.js';
+import type { Reject } from './reject.js';
 
-/** A source record left out of the computation, with why. Written back unchanged by `--rejects`. */
-export interface Reject {
-  file: string;
-  line: number;
-  reason: string;
-  raw: string;
-}
+export type { Reject } from './reject.js';
 
 export interface RowCounts {
   /** Data records read (header, `sep=` and blank lines excluded). */
@@ -44,19 +42,25 @@ export interface PeriodLoad {
 
 export interface RowConsumer<R> {
   add(row: QuestionnaireRow): void;
+  /**
+   * Takes back out a row given to `add` (the first row of a duplicate pair, found out at the second). Needed
+   * whenever the data may hold duplicates: loading fails loudly on one without it.
+   */
+  remove?(row: QuestionnaireRow): void;
   finish(): R;
-  /** False when `add` keeps nothing of the row it is given, so the same row object can be handed over each time. */
-  readonly keepsRows?: boolean;
 }
 
 export interface LoadOptions<R> {
-  /** Makes the consumer of usable rows; called again for a second pass when duplicates must be taken out. */
+  /** Makes the consumer of usable rows. */
   consumer?: () => RowConsumer<R>;
+  /** Keep every left-out row in `PeriodLoad.rejects`. */
   collectRejects?: boolean;
   /**
-   * Sound lines of wide files go straight from the reader to validation and the consumer (ReadSink.wideLane),
-   * which changes nothing but speed. On unless false, which tests use to show that it changes nothing.
+   * Every left-out row as soon as it is known (the first row of a duplicate pair when the second shows up, or,
+   * for a regular file, read again at the end), so that `--rejects` takes no memory per row.
    */
+  onReject?: (reject: Reject) => void;
+  /** Quote-free CSV lines split without the tokenizer's state machine: on unless false (tests show it changes nothing). */
   fastLane?: boolean;
 }
 
@@ -66,109 +70,89 @@ export interface LoadedPeriod<R> {
   result: R | null;
 }
 
-interface Pass<R> {
-  files: SourceFileInfo[];
-  problems: Problem[];
-  rows: RowCounts;
-  rejects: Reject[];
-  summary: ValidationSummary;
-  result: R | null;
-}
-
-async function runPass<R>(
-  inputs: readonly string[],
-  config: Config,
-  consumer: RowConsumer<R> | undefined,
-  collectRejects: boolean,
-  fastLane: boolean,
-  exclude?: ReadonlySet<string>,
-): Promise<Pass<R>> {
+export async function loadPeriod<R>(inputs: readonly string[], config: Config, options: LoadOptions<R> = {}): Promise<LoadedPeriod<R>> {
+  const consumer = options.consumer?.();
   const validator = new ResponseValidator(config);
   const files: SourceFileInfo[] = [];
   const problems: Problem[] = [];
   const rejects: Reject[] = [];
   const rows: RowCounts = { read: 0, used: 0, rejected: 0, withErrors: 0, withWarnings: 0 };
+  const emit = rejectOutput(options, rejects);
+  // The text of rows used so far, for the rejects of those that a later duplicate takes back out.
+  const firstRows = emit === null ? null : new FirstRowTexts();
 
   const reject = (records: readonly SourceRecord[], file: string, reason: string): void => {
-    if (!collectRejects) return;
-    for (const record of records) rejects.push({ file, line: record.line, reason, raw: record.raw });
+    if (emit === null) return;
+    for (const record of records) emit({ file, line: record.line, reason, raw: record.raw });
   };
 
-  await readResponses([...inputs], config, {
-    row(raw: RawQuestionnaire) {
-      const n = raw.records.length;
-      rows.read += n;
-      const check = validator.check(raw, exclude);
-      if (check.problems.length > 0) {
-        for (const p of check.problems) problems.push(p);
-        if (check.problems.some((p) => p.severity === 'error')) rows.withErrors += n;
-        else rows.withWarnings += n;
-      }
-      if (check.row === null) {
-        rows.rejected += n;
-        reject(raw.records, raw.file, check.rejectReason ?? 'rejected');
-      } else {
-        rows.used += n;
-        consumer?.add(check.row);
-      }
+  await readResponses(
+    inputs,
+    config,
+    {
+      fileStart(input: InputFile, rereadable: boolean) {
+        firstRows?.fileStart(input, rereadable);
+      },
+      row(raw: RawQuestionnaire) {
+        const n = raw.records.length;
+        rows.read += n;
+        const check = validator.check(raw);
+        if (check.problems.length > 0) {
+          for (const p of check.problems) problems.push(p);
+          if (check.problems.some((p) => p.severity === 'error')) rows.withErrors += n;
+          else rows.withWarnings += n;
+        }
+        const late = check.retract;
+        if (late !== null) {
+          if (consumer !== undefined) {
+            if (consumer.remove === undefined) throw new Error('a row must be taken back out, and the consumer cannot remove rows');
+            consumer.remove(late.row);
+          }
+          rows.used -= late.records;
+          rows.rejected += late.records;
+          rows.withErrors += late.records;
+          if (late.hadWarnings) rows.withWarnings -= late.records;
+          firstRows?.retracted(late);
+        }
+        if (check.row === null) {
+          rows.rejected += n;
+          reject(raw.records, raw.file, check.rejectReason ?? 'rejected');
+        } else {
+          rows.used += n;
+          consumer?.add(check.row);
+          firstRows?.used(check.entry, raw);
+        }
+      },
+      fileProblem(p: Problem, records: SourceRecord[]) {
+        problems.push(p);
+        rows.read += records.length;
+        rows.rejected += records.length;
+        if (p.severity === 'error') rows.withErrors += records.length;
+        else rows.withWarnings += records.length;
+        reject(records, p.file ?? '', p.message);
+      },
+      fileDone(info: SourceFileInfo) {
+        files.push(info);
+      },
     },
-    fileProblem(p: Problem, records: SourceRecord[]) {
-      problems.push(p);
-      rows.read += records.length;
-      rows.rejected += records.length;
-      if (p.severity === 'error') rows.withErrors += records.length;
-      else rows.withWarnings += records.length;
-      reject(records, p.file ?? '', p.message);
-    },
-    fileDone(info: SourceFileInfo) {
-      files.push(info);
-    },
-    // Sound rows of wide files, straight from their lines: counted and used exactly as `row` above would.
-    wideLane(layout: WideLayout) {
-      if (!fastLane) return undefined;
-      return validator.wideLane(
-        layout,
-        (row) => {
-          rows.read++;
-          rows.used++;
-          consumer?.add(row);
-        },
-        { exclude, reuse: consumer === undefined || consumer.keepsRows === false },
-      );
-    },
-  });
+    { plainLines: options.fastLane ?? true },
+  );
+  if (emit !== null) await firstRows!.finish(emit);
 
   const summary = validator.finish();
   for (const p of summary.problems) problems.push(p);
-  return { files, problems, rows, rejects, summary, result: consumer ? consumer.finish() : null };
+  return {
+    load: { inputs, files, problems, rows, rejects, missingPairs: summary.missingPairs },
+    result: consumer ? consumer.finish() : null,
+  };
 }
 
-export async function loadPeriod<R>(inputs: readonly string[], config: Config, options: LoadOptions<R> = {}): Promise<LoadedPeriod<R>> {
-  const collectRejects = options.collectRejects ?? false;
-  const fastLane = options.fastLane ?? true;
-  const first = await runPass(inputs, config, options.consumer?.(), collectRejects, fastLane);
-  const { summary } = first;
-
-  // The first row of a duplicate pair was already used when the second one showed up. Both are invalid,
-  // so counts move it to the rejected side, and anything computed is computed again without either.
-  const rows = { ...first.rows };
-  for (const late of summary.lateRejects) {
-    rows.used -= late.records;
-    rows.rejected += late.records;
-    rows.withErrors += late.records;
-    if (late.hadWarnings) rows.withWarnings -= late.records;
-  }
-
-  let result = first.result;
-  let rejects = first.rejects;
-  if (summary.duplicateKeys.size > 0 && (options.consumer !== undefined || collectRejects)) {
-    const second = await runPass(inputs, config, options.consumer?.(), collectRejects, fastLane, summary.duplicateKeys);
-    result = second.result;
-    rejects = second.rejects;
-  }
-
-  return {
-    load: { inputs, files: first.files, problems: first.problems, rows, rejects, missingPairs: summary.missingPairs },
-    result,
+/** Where left-out rows go: `onReject`, and `rejects` when collected; null when nobody wants them. */
+function rejectOutput<R>(options: LoadOptions<R>, rejects: Reject[]): ((reject: Reject) => void) | null {
+  const { onReject, collectRejects } = options;
+  if (onReject === undefined && collectRejects !== true) return null;
+  return (r) => {
+    onReject?.(r);
+    if (collectRejects === true) rejects.push(r);
   };
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { configSearchDirs, decode, findConfigPath, loadConfig } from '../../src/config/load.js';
+import { MAX_CONFIG_BYTES } from '../../src/config/limits.js';
 
 const VALID = (title: string) =>
   `version: 1\ntitle: "${title}"\ndepartments:\n  - id: sales\n    name: Отдел продаж\n  - id: hr\n    name: Кадры\ncriteria:\n  - id: speed\n    name: Скорость\n`;
@@ -173,5 +174,26 @@ describe('decode', () => {
   it('refuses binary bytes and keeps plain UTF-8 as is', () => {
     expect(decode(new Uint8Array([0x61, 0x00, 0x62]))).toBeNull();
     expect(decode(Buffer.from('título: ок', 'utf8'))).toBe('título: ок');
+  });
+});
+
+describe('loadConfig against hostile files', () => {
+  const TOO_LARGE = 'the config is larger than 4 MB; a config of thousands of departments is far smaller — is this the right file?';
+
+  it('stops reading a config over the size limit (a file one byte over, or /dev/zero, read-only), with a clear message', async () => {
+    const big = await put('big.yaml', Buffer.alloc(MAX_CONFIG_BYTES + 1, 0x20));
+    for (const config of [big, '/dev/zero']) {
+      const loaded = await loadConfig({ config, cwd: root });
+      expect(loaded.config).toBeNull();
+      expect(loaded.problems).toEqual([{ severity: 'error', code: 'config-unreadable', file: config, line: null, column: null, message: TOO_LARGE }]);
+    }
+  });
+
+  it('a config of exactly the limit is read (and then judged on its content)', async () => {
+    const text = VALID('x');
+    const path = await put('ic.yaml', text + '#'.repeat(MAX_CONFIG_BYTES - Buffer.byteLength(text)));
+    const loaded = await loadConfig({ config: path, cwd: root });
+    expect(loaded.problems).toEqual([]);
+    expect(loaded.config?.title).toBe('x');
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_CONFIG_BYTES, MAX_MAGNITUDE, MAX_NESTING } from '../../src/config/limits.js';
 import { formatPath, parseConfig } from '../../src/config/parse.js';
 import { labelIndex } from '../../src/config/lookup.js';
 import { DEFAULT_NA_VALUES } from '../../src/config/schema.js';
@@ -339,7 +340,7 @@ criteria:
     ]);
     expect(seen(errorsOf(yaml(TWO, undefined, 'version: 1\nscale: { min: one, max: .inf }\n')))).toEqual([
       { line: 2, column: 'scale.min', message: 'scale.min: must be a number, not "one"' },
-      { line: 2, column: 'scale.max', message: 'scale.max: must be a number, not .inf' },
+      { line: 2, column: 'scale.max', message: 'scale.max: must be a finite number, not .inf' },
     ]);
     expect(seen(errorsOf(yaml(TWO, undefined, 'version: 1\nanonymity_min: 2.5\n')))).toEqual([
       { line: 2, column: 'anonymity_min', message: 'anonymity_min: must be a whole number, not 2.5' },
@@ -432,8 +433,42 @@ criteria:
   });
 });
 
+describe('numbers that enter weighted sums', () => {
+  it('a weight of 1e308 (which made Infinity and NaN scores) is a config error, as is one over MAX_MAGNITUDE', () => {
+    const criteria = '  - id: speed\n    name: Скорость\n    weight: 1e308\n  - id: quality\n    name: Качество\n    weight: 1000001\n';
+    expect(seen(errorsOf(yaml(TWO, criteria)))).toEqual([
+      { line: 10, column: 'criteria[0].weight', message: 'criteria[0].weight: 1e+308 is too large: a weight must be at most 1000000 (larger numbers could overflow the weighted sums)' },
+      { line: 13, column: 'criteria[1].weight', message: 'criteria[1].weight: 1000001 is too large: a weight must be at most 1000000 (larger numbers could overflow the weighted sums)' },
+    ]);
+  });
+
+  it('infinite or NaN weights, scale bounds and thresholds are config errors', () => {
+    const criteria = '  - id: speed\n    name: Скорость\n    weight: .inf\n';
+    expect(seen(errorsOf(yaml(TWO, criteria, 'version: 1\nscale: { min: -.inf, max: 5 }\nalert_below: .nan\n')))).toEqual([
+      { line: 2, column: 'scale.min', message: 'scale.min: must be a finite number, not -.inf' },
+      { line: 3, column: 'alert_below', message: 'alert_below: must be a finite number, not .nan' },
+      { line: 12, column: 'criteria[0].weight', message: 'criteria[0].weight: must be a finite number, not .inf' },
+    ]);
+  });
+
+  it('scale bounds and thresholds beyond ±MAX_MAGNITUDE are refused once each (not also as "outside the scale")', () => {
+    expect(seen(errorsOf(yaml(TWO, undefined, 'version: 1\nscale: { min: -1e308, max: 1e7 }\nfavorable_min: 1e300\n')))).toEqual([
+      { line: 2, column: 'scale.min', message: 'scale.min: -1e+308 is too large a negative number: it must be at least -1000000 (larger numbers could overflow the weighted sums)' },
+      { line: 2, column: 'scale.max', message: 'scale.max: 10000000 is too large: this number must be at most 1000000 (larger numbers could overflow the weighted sums)' },
+      { line: 3, column: 'favorable_min', message: 'favorable_min: 1e+300 is too large: this number must be at most 1000000 (larger numbers could overflow the weighted sums)' },
+    ]);
+  });
+
+  it('the largest allowed numbers are accepted', () => {
+    const criteria = '  - id: speed\n    name: Скорость\n    weight: 1000000\n';
+    const { config } = parseConfig(yaml(TWO, criteria, `version: 1\nscale: { min: -${MAX_MAGNITUDE}, max: ${MAX_MAGNITUDE} }\n`), 'ic.yaml');
+    expect(config?.criteria[0]?.weight).toBe(1e6);
+    expect(config?.scale).toEqual({ min: -1e6, max: 1e6 });
+  });
+});
+
 describe('YAML syntax', () => {
-  it('reports syntax errors with line and column, and nothing else', () => {
+  it('reports syntax errors in plain words, with line, column, the line itself and a caret, and nothing else', () => {
     // Structure problems (no departments, no criteria) are not reported on a broken document.
     const problems = errorsOf('version: 1\ntitle: "Опрос"2026\n');
     expect(problems).toEqual([
@@ -443,20 +478,53 @@ describe('YAML syntax', () => {
         file: 'ic.yaml',
         line: 2,
         column: '15',
-        message: 'YAML syntax error at line 2, column 15: Unexpected scalar at node end',
+        // Was: 'YAML syntax error at line 2, column 15: Unexpected scalar at node end'
+        message:
+          'YAML syntax error at line 2, column 15: unexpected text after a value; a line holds "key: value" and at most a # comment — put a value with special characters in quotes\n' +
+          '    2 | title: "Опрос"2026\n' +
+          '      |               ^',
       },
     ]);
   });
 
   it('points at tabs and unclosed brackets', () => {
     expect(seen(errorsOf('version: 1\n\tdepartments: []\n'))).toEqual([
-      { line: 2, column: '1', message: 'YAML syntax error at line 2, column 1: Tabs are not allowed as indentation' },
+      {
+        line: 2,
+        column: '1',
+        message: 'YAML syntax error at line 2, column 1: a tab is used to indent this line; YAML indents with spaces only\n    2 |  departments: []\n      | ^',
+      },
     ]);
     const problems = errorsOf(yaml('  - id: sales\n    name: [a, b\n  - id: hr\n    name: HR\n'));
     expect(problems.map((p) => p.code)).toContain('config-syntax');
     expect(new Set(problems.map((p) => p.code))).toEqual(new Set(['config-syntax']));
     expect([problems[0]?.line, problems[0]?.column]).toEqual([5, '3']);
-    expect(problems[0]?.message).toContain('must be sufficiently indented and end with a ]');
+    expect(problems[0]?.message).toBe(
+      'YAML syntax error at line 5, column 3: a [list] or {mapping} is opened and never closed (or a line inside it is not indented enough); add the closing bracket\n' +
+        '    5 |   - id: hr\n' +
+        '      |   ^',
+    );
+  });
+
+  it.each([
+    ['a: "abc\nb: 3\n', 'a quoted value is opened and never closed; add the closing quote'],
+    ['a: b: c\n', 'a second "key:" on one line'],
+    ['a: @x\n', 'cannot start with this character unless it is quoted'],
+    ['a: "\\q"\n', 'a backslash inside "double quotes" starts an escape'],
+    ['version: 1\ntitle\nx: 1\n', 'has no ":" after its key'],
+  ])('%j: says what is wrong in plain words, one problem per line', (text, says) => {
+    const problems = errorsOf(text);
+    expect(problems[0]?.message).toContain(says);
+    expect(new Set(problems.map((p) => p.line)).size).toBe(problems.length);
+    expect(problems[0]?.message).not.toMatch(/Nested mappings|Missing closing|Plain value|Invalid escape|parseAllDocuments|Implicit keys/);
+  });
+
+  it('a long line is shown cut around the column, the caret under the place', () => {
+    const text = `version: 1\ntitle: "${'x'.repeat(200)}"${'y'.repeat(200)}\n`;
+    const message = errorsOf(text)[0]?.message ?? '';
+    const [, shown, caret] = message.split('\n');
+    expect(shown).toBe(`    2 | …${'x'.repeat(49)}"${'y'.repeat(30)}…`);
+    expect(caret?.indexOf('^')).toBe(shown?.indexOf('y'));
   });
 
   it('reports a key given twice', () => {
@@ -466,10 +534,30 @@ describe('YAML syntax', () => {
     expect(problems[0]?.message).toContain('unique');
   });
 
-  it('turns absurdly deep nesting into a clean error', () => {
-    const problems = errorsOf(`version: 1\nx: ${'['.repeat(20000)}${']'.repeat(20000)}\n`);
-    expect(problems[0]?.code).toBe('config-syntax');
-    expect(problems[0]?.message).toContain('nested too deeply');
+  it.each([
+    ['a million [', `version: 1\nx: ${'['.repeat(1_000_000)}${']'.repeat(1_000_000)}\n`, 2, 11],
+    ['a million "- "', `version: 1\nx:\n${'- '.repeat(1_000_000)}x\n`, 3, 17],
+    ['a million "a: "', `version: 1\n${'a: '.repeat(1_000_000)}x\n`, 2, 25],
+    ['half a million "{a: "', `version: 1\nx: ${'{a: '.repeat(500_000)}${'}'.repeat(500_000)}\n`, 2, 32],
+    ['indentation', `version: 1\n${Array.from({ length: 2000 }, (_, i) => `${' '.repeat(i)}a:`).join('\n')} x\n`, 10, 9],
+  ])('refuses nesting far beyond the schema (%s) before parsing, at the place it goes too deep', (_what, text, line, column) => {
+    const problems = errorsOf(text);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ code: 'config-syntax', line, column: String(column) });
+    expect(problems[0]?.message).toContain(`lists and mappings are nested more than ${MAX_NESTING} levels deep here`);
+  });
+
+  it('nesting within the limit is read as usual, block and flow mixed', () => {
+    const departments = '  - id: sales\n    name: Продажи\n    clients_of: [hr]\n  - {id: hr, name: HR, clients_of: [sales]}\n';
+    const { config } = parseConfig(yaml(departments), 'ic.yaml');
+    expect(config?.evaluates).toEqual([[1], [0]]);
+  });
+
+  it('refuses a config over the size limit without parsing it', () => {
+    const text = yaml(TWO, undefined, `version: 1\ntitle: "${'x'.repeat(MAX_CONFIG_BYTES)}"\n`);
+    expect(seen(errorsOf(text))).toEqual([
+      { line: null, column: null, message: 'the config is larger than 4 MB; a config of thousands of departments is far smaller — is this the right file?' },
+    ]);
   });
 
   it('passes YAML warnings on without blocking the config', () => {

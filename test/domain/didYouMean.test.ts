@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { didYouMean, didYouMeanSuffix, editDistance } from '../../src/domain/didYouMean.js';
+import { didYouMean, didYouMeanSuffix, editDistance, MAX_SUGGESTION_INPUT } from '../../src/domain/didYouMean.js';
 
 describe('editDistance', () => {
   it('counts insertions, deletions, substitutions and adjacent transpositions', () => {
@@ -65,5 +65,16 @@ describe('didYouMean', () => {
   it('formats a message suffix', () => {
     expect(didYouMeanSuffix('salse', departments)).toBe(' (did you mean "sales"?)');
     expect(didYouMeanSuffix('zzz', departments)).toBe('');
+  });
+});
+
+describe('didYouMean on hostile input', () => {
+  it('a cell longer than MAX_SUGGESTION_INPUT gets no suggestion, and no search', () => {
+    const names = ['sales', 'procurement', 'a'.repeat(MAX_SUGGESTION_INPUT)];
+    // Equal to a candidate but one character too long for a search: still none.
+    expect(didYouMean(`${'a'.repeat(MAX_SUGGESTION_INPUT)}b`, names)).toBeUndefined();
+    expect(didYouMean('a'.repeat(MAX_SUGGESTION_INPUT), names)).toBe(names[2]);
+    // Five million characters: returns at once (before the bound, this took 29 s and 1 GB).
+    expect(didYouMean('x'.repeat(5_000_000), names)).toBeUndefined();
   });
 });

@@ -2,7 +2,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { parse as parseSync } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { CsvTokenizer, detectDelimiter, readPrologue, splitQuotedLine, type CsvRecord, type Delimiter } from '../../src/input/csv.js';
+import { detectDelimiter, readPrologue, type Delimiter } from '../../src/input/source/csv/delimiter.js';
+import { splitPlainLine } from '../../src/input/source/csv/lineSplit.js';
+import { CsvTokenizer, type CsvRecord } from '../../src/input/source/csv/tokenizer.js';
 
 /** All records of `text`, fed in pieces of `chunk` characters (0: all at once). */
 function tokenize(text: string, delimiter: Delimiter = ',', chunk = 0, firstLine = 1): CsvRecord[] {
@@ -14,7 +16,7 @@ function tokenize(text: string, delimiter: Delimiter = ',', chunk = 0, firstLine
   return records;
 }
 
-const fields = (text: string, delimiter: Delimiter = ',', chunk = 0) => tokenize(text, delimiter, chunk).map((r) => r.fields);
+const fields = (text: string, delimiter: Delimiter = ',', chunk = 0) => tokenize(text, delimiter, chunk).map((r) => r.cells);
 
 // The public csv-spectrum corpus, copied into the fixtures (BSD-2-Clause; see its README) so the test runs wherever the repo is cloned.
 const SPECTRUM = new URL('../fixtures/csv-spectrum/', import.meta.url);
@@ -68,7 +70,7 @@ describe('CsvTokenizer', () => {
       [2, 4],
       [5, 5],
     ]);
-    expect(records[1]?.fields).toEqual(['1', 'x\ny\nz']);
+    expect(records[1]?.cells).toEqual(['1', 'x\ny\nz']);
     expect(records[1]?.raw).toBe('1,"x\ny\nz"');
   });
 
@@ -90,7 +92,7 @@ describe('CsvTokenizer', () => {
     const text = 'a,b\r\n"x\r\ny",2\r\n3,4\r\n';
     for (const chunk of [0, 1, 2, 4, 5]) {
       const records = tokenize(text, ',', chunk);
-      expect(records.map((r) => r.fields)).toEqual([['a', 'b'], ['x\r\ny', '2'], ['3', '4']]);
+      expect(records.map((r) => r.cells)).toEqual([['a', 'b'], ['x\r\ny', '2'], ['3', '4']]);
       expect(records.map((r) => r.line)).toEqual([1, 2, 4]);
       expect(records.map((r) => r.raw)).toEqual(['a,b', '"x\r\ny",2', '3,4']);
     }
@@ -100,8 +102,8 @@ describe('CsvTokenizer', () => {
     const text = 'h1;h2\r\n"a;b";"say ""hi"""\r\n\r\n  x ; y \r\n';
     const records = tokenize(text, ';');
     expect(records.map((r) => r.raw).join('\r\n') + '\r\n').toBe(text.replace('\r\n\r\n', '\r\n'));
-    expect(records[1]?.fields).toEqual(['a;b', 'say "hi"']);
-    expect(records[2]?.fields).toEqual(['  x ', ' y ']);
+    expect(records[1]?.cells).toEqual(['a;b', 'say "hi"']);
+    expect(records[2]?.cells).toEqual(['  x ', ' y ']);
   });
 
   it('splits on the given delimiter only: tab and semicolon files keep commas (decimal comma) in cells', () => {
@@ -129,7 +131,7 @@ describe('CsvTokenizer', () => {
         [4, '4,5', undefined],
         [5, '6,7', undefined],
       ]);
-      expect(records[3]?.fields).toEqual(['4', '5']);
+      expect(records[3]?.cells).toEqual(['4', '5']);
     }
   });
 
@@ -184,7 +186,7 @@ describe('CsvTokenizer', () => {
       }
 
       const records = tokenize(text, delimiter, 1 + Math.floor(random() * 9));
-      expect(records.map((r) => r.fields), JSON.stringify(text)).toEqual(rows);
+      expect(records.map((r) => r.cells), JSON.stringify(text)).toEqual(rows);
       expect(records.map((r) => r.line)).toEqual(expectedLines);
       expect(records.map((r) => r.raw)).toEqual(lines);
       const reference = parseSync(text, { delimiter, relax_column_count: true, record_delimiter: nl }) as string[][];
@@ -193,54 +195,29 @@ describe('CsvTokenizer', () => {
   });
 });
 
-describe('splitQuotedLine', () => {
-  /** Field k of the line as the split gives it: the text between the cuts, unquoted as the state machine does. */
-  function cell(line: string, cuts: Int32Array, k: number, quoted: boolean): string {
-    const text = line.slice(cuts[k], cuts[k + 1]! - 1);
-    if (!quoted) return text;
-    const open = text.indexOf('"');
-    let close = open + 1;
-    for (;;) {
-      close = text.indexOf('"', close);
-      if (close === -1) throw new Error(`no closing quote in the quoted field ${JSON.stringify(text)}`);
-      if (text[close + 1] === '"') close += 2;
-      else break;
-    }
-    // blanks right after the closing quote are dropped; text after them is kept
-    return text.slice(open + 1, close).replaceAll('""', '"') + text.slice(close + 1).replace(/^[ \t]+/u, '');
-  }
-
-  it('splits a line as the tokenizer reads it, or says that the line does not stand alone', () => {
-    const piece = fc.constantFrom('a', 'b,c', ' ', '\t', '"', '""', ',', 'Я', '5" x', '"q, r"', ' "s" ', '"t"u', '"v""w"');
-    fc.assert(
-      fc.property(fc.array(piece, { minLength: 1, maxLength: 12 }), (pieces) => {
-        const line = pieces.join('');
-        const cuts = new Int32Array(64);
-        const quoted = new Uint8Array(64);
-        const count = splitQuotedLine(`>${line}\n`, 1, line.length + 1, 0x2c, cuts, quoted);
-        const records = tokenize(`${line}\nnext\n`);
-        const first = records[0];
-        if (count === -1) {
-          // The value opened on the line goes on: the record spans the line break, or the quote is never closed.
-          expect(first === undefined || first.endLine > 1 || first.unclosedQuote !== undefined || first.fields.join() === 'next').toBe(true);
-          return;
-        }
-        expect(first?.endLine).toBe(1);
-        const shifted = Int32Array.from(cuts, (c) => c - 1);
-        expect(Array.from({ length: count }, (_, k) => cell(line, shifted, k, quoted[k] === 1))).toEqual(first!.fields);
-      }),
-      { seed: 7, numRuns: 3000 },
-    );
+describe('the fast lane for quote-free lines (splitPlainLine)', () => {
+  it('splits a line at every delimiter, blanks kept, one-character cells included', () => {
+    expect(splitPlainLine('>r1, a ,,5,Я\n', 1, 12, 0x2c, 1)).toEqual(['r1', ' a ', '', '5', 'Я']);
+    expect(splitPlainLine('x;y', 0, 3, 0x3b, 9)).toEqual(['x', 'y']);
   });
 
-  it('marks quoted fields (first character other than blanks a quote) and refuses more fields than cuts', () => {
-    const cuts = new Int32Array(4);
-    const quoted = new Uint8Array(4);
-    expect(splitQuotedLine('r1,"a, b", "c" ,5" x', 0, 20, 0x2c, cuts, quoted)).toBe(-1); // 4 fields, room for 3
-    const line = 'r1,"a, b", "c"';
-    expect(splitQuotedLine(line, 0, line.length, 0x2c, cuts, quoted)).toBe(3);
-    expect([...cuts.slice(0, 4)]).toEqual([0, 3, 10, line.length + 1]);
-    expect([...quoted.slice(0, 3)]).toEqual([0, 1, 1]);
+  it('gives the records the state machine gives, on any text, in any chunks', () => {
+    const piece = fc.constantFrom('a', 'b,c', ' ', '\t', '"', '""', ',', 'Я', '5" x', '"q, r"', ' "s" ', '\n', '\r\n', '\r', '4', '');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), fc.integer({ min: 0, max: 7 }), (pieces, chunk) => {
+        const text = pieces.join('');
+        const run = (plainLines: boolean): CsvRecord[] => {
+          const out: CsvRecord[] = [];
+          const tokenizer = new CsvTokenizer(',', (r) => out.push(r), 1, plainLines);
+          if (chunk === 0) tokenizer.push(text);
+          else for (let i = 0; i < text.length; i += chunk) tokenizer.push(text.slice(i, i + chunk));
+          tokenizer.end();
+          return out;
+        };
+        expect(run(true)).toEqual(run(false));
+      }),
+      { seed: 7, numRuns: 2000 },
+    );
   });
 });
 

@@ -24,7 +24,8 @@ import { join } from 'node:path';
 import { parse, type Options } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CsvTokenizer, readPrologue, type CsvRecord, type Delimiter } from '../../src/input/csv.js';
+import { readPrologue, type Delimiter } from '../../src/input/source/csv/delimiter.js';
+import { CsvTokenizer, type CsvRecord } from '../../src/input/source/csv/tokenizer.js';
 import { createDecoder, detectEncoding } from '../../src/domain/decode.js';
 
 const SEED = 20260412;
@@ -142,7 +143,7 @@ const count = (what: string, n = 1): void => {
 };
 
 const shift = (r: CsvRecord, by: number) => ({ ...r, line: r.line - by, endLine: r.endLine - by });
-const plain = (r: CsvRecord | Reference) => ({ fields: r.fields, line: r.line, endLine: r.endLine, raw: r.raw });
+const plain = (r: CsvRecord | Reference) => ({ fields: 'cells' in r ? r.cells : r.fields, line: r.line, endLine: r.endLine, raw: r.raw });
 
 /**
  * Compares our records (of the whole text) with csv-parse's, from `line` on. `text` is the whole input as text

@@ -333,7 +333,7 @@ describe('files that cannot be read', () => {
 });
 
 describe('directories', () => {
-  it('contribute their .csv/.tsv/.txt files sorted by name, not subfolders, hidden files or other types', async () => {
+  it('contribute their .csv/.tsv/.txt files sorted by name; subfolders, hidden files, other types and a link to a file already read are listed as skipped', async () => {
     const dir = path.join(tmp, 'period');
     await mkdir(path.join(dir, 'sub'), { recursive: true });
     const row = (r: string) => `${WIDE_HEADER}\n${r},sales,hr,1,2,3,\n`;
@@ -348,18 +348,28 @@ describe('directories', () => {
 
     const relative = path.relative(process.cwd(), dir);
     const sink = await read(relative);
-    expect(sink.fileProblems).toEqual([]);
+    expect(sink.fileProblems.map(({ problem: p }) => [p.severity, p.code, p.file, p.message])).toEqual([
+      ['warning', 'file-skipped', path.join(relative, '._b.csv'), 'skipped: a hidden file; hidden files are not read'],
+      ['warning', 'file-skipped', path.join(relative, '.~lock.b.CSV#'), 'skipped: a hidden file; hidden files are not read'],
+      ['warning', 'file-skipped', path.join(relative, 'notes.md'), 'skipped: not a table ic reads (it reads .csv, .tsv, .txt files)'],
+      ['warning', 'file-skipped', path.join(relative, 'sub'), 'skipped: a subfolder; subfolders are not searched (name it as an input to read it)'],
+      [
+        'warning',
+        'same-file',
+        path.join(relative, 'd.csv'),
+        `this is the same file as ${path.join(relative, 'c.txt')}; it is read once (as ${path.join(relative, 'c.txt')}), so that nobody's answers count twice`,
+      ],
+    ]);
     expect(sink.rows.map((r) => [r.file, r.respondent])).toEqual([
       [path.join(relative, 'a.tsv'), 'a'],
       [path.join(relative, 'b.CSV'), 'b'],
       [path.join(relative, 'c.txt'), 'c'],
-      [path.join(relative, 'd.csv'), 'c'],
     ]);
     expect(path.isAbsolute(sink.rows[0]?.file ?? '/')).toBe(false);
-    expect(sink.files.map((f) => f.delimiter)).toEqual(['\t', ',', ',', ',']);
+    expect(sink.files.map((f) => f.delimiter)).toEqual(['\t', ',', ',']);
     const expanded = await expandInputs([relative, path.join(tmp, 'nowhere')]);
-    expect(expanded.files).toHaveLength(4);
-    expect(expanded.problems.map((p) => p.code)).toEqual(['file-not-found']);
+    expect(expanded.flatMap((e) => e.files)).toHaveLength(3);
+    expect(expanded.flatMap((e) => e.problems).map((p) => p.code)).toEqual(['file-skipped', 'file-skipped', 'file-skipped', 'file-skipped', 'same-file', 'file-not-found']);
   });
 
   it('a folder with nothing to read is a no-input problem', async () => {
@@ -367,7 +377,10 @@ describe('directories', () => {
     await mkdir(dir);
     await writeFile(path.join(dir, 'report.xlsx'), 'x');
     const sink = await read(dir);
-    expect(sink.fileProblems.map((p) => [p.problem.code, p.problem.file, p.problem.severity])).toEqual([['no-input', dir, 'error']]);
+    expect(sink.fileProblems.map((p) => [p.problem.code, p.problem.file, p.problem.severity, p.problem.message])).toEqual([
+      ['no-input', dir, 'error', 'the folder has no .csv, .tsv, .txt files to read (subfolders are not searched)'],
+      ['file-skipped', path.join(dir, 'report.xlsx'), 'warning', 'skipped: Excel workbooks (.xlsx) are not read yet; save the sheet as "CSV UTF-8" next to it'],
+    ]);
   });
 
   it('inputs are read in the order given, each file done after its rows', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkHeader } from '../../src/input/shape.js';
+import { checkHeader } from '../../src/input/layout/header.js';
 import { makeConfig } from './helpers.js';
 
 const config = makeConfig();

@@ -130,7 +130,8 @@ describe('--rejects FILE', () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toContain('; written to rejects.csv');
     const rejects = csvObjects(readFileSync(join(dir, 'rejects.csv'), 'utf8'));
-    expect(rejects.map((r) => `${r['file']}:${r['line']}`)).toEqual(['bad.csv:2', 'bad.csv:3', 'bad.csv:4', 'bad.csv:5', 'bad.csv:6', 'header.csv:2', 'header.csv:3']);
+    // Streamed as found: the first row of a duplicate pair is known to be left out only once the second shows up.
+    expect(rejects.map((r) => `${r['file']}:${r['line']}`)).toEqual(['bad.csv:3', 'bad.csv:4', 'bad.csv:5', 'bad.csv:6', 'header.csv:2', 'header.csv:3', 'bad.csv:2']);
     for (const r of rejects) expect(r['row'], `${r['file']}:${r['line']}`).toBe(lines(r['file']!)[Number(r['line']) - 1]);
     expect(rejects.length).toBe(json(run.stdout).rows.rejected);
     const reason = new Map(rejects.map((r) => [`${r['file']}:${r['line']}`, r['reason']!]));

@@ -21,10 +21,11 @@ describe('duplicate detection', () => {
     const far = 2 ** 33 + 5;
     expect(v.check(raw({ line: 10, records })).row).not.toBeNull();
     expect(v.check(raw({ line: far, respondent: 'r2' })).row).not.toBeNull();
-    expect(v.check(raw({ line: 400 })).problems[0]?.message).toContain('q.csv line 10');
-    expect(v.check(raw({ line: far + 1, respondent: 'r2' })).problems[0]?.message).toContain(`q.csv line ${far}`);
-    const summary = v.finish();
-    expect(summary.lateRejects.map((r) => [r.line, r.records])).toEqual([
+    const a = v.check(raw({ line: 400 }));
+    expect(a.problems[0]?.message).toContain('q.csv line 10');
+    const b = v.check(raw({ line: far + 1, respondent: 'r2' }));
+    expect(b.problems[0]?.message).toContain(`q.csv line ${far}`);
+    expect([a, b].map((c) => [c.retract?.line, c.retract?.records])).toEqual([
       [10, 300],
       [far, 1],
     ]);
@@ -38,6 +39,6 @@ describe('duplicate detection', () => {
     }
     const again = v.check(raw({ file: 'last.csv', line: 9, respondent: 'r12345', target: 'it' }));
     expect(again.problems[0]?.message).toBe('Respondent "r12345" evaluates "IT" twice: here and at f4.csv line 12347; keep one of the two rows');
-    expect(v.finish().lateRejects.map((r) => [r.file, r.line])).toEqual([['f4.csv', 12347]]);
+    expect([again.retract?.file, again.retract?.line]).toEqual(['f4.csv', 12347]);
   });
 });

@@ -111,21 +111,27 @@ describe('ResponseValidator', () => {
       ['q1.csv', 2],
       ['anna.csv', 3],
     ]);
-    expect(summary.duplicateKeys.size).toBe(2);
-    expect(summary.lateRejects.map((r) => r.line)).toEqual([2, 3]);
+    expect([second.retract?.line, again.retract?.line]).toEqual([2, 3]);
   });
 
-  it('excludes duplicate keys silently on a second pass', () => {
-    const first = new ResponseValidator(config);
-    first.check(raw({ line: 2 }));
-    first.check(raw({ line: 3 }));
-    const { duplicateKeys } = first.finish();
-    const second = new ResponseValidator(config);
-    const a = second.check(raw({ line: 2 }), duplicateKeys);
-    const b = second.check(raw({ line: 3 }), duplicateKeys);
-    expect([a.row, b.row]).toEqual([null, null]);
-    expect([...a.problems, ...b.problems]).toEqual([]);
-    expect(second.finish().problems.filter((p) => p.code === 'duplicate-response')).toEqual([]);
+  it('hands back the first row of a duplicate pair, as it was used, once: a third occurrence retracts nothing', () => {
+    const v = new ResponseValidator(config);
+    const first = v.check(raw({ line: 2, answers: ['4', '4,5'] }));
+    expect(first.row).not.toBeNull();
+    const second = v.check(raw({ line: 3, answers: ['1', '1'] }));
+    expect(second.row).toBeNull();
+    expect(second.retract).toMatchObject({ file: 'q1.csv', line: 2, records: 1, hadWarnings: false, entry: first.entry });
+    expect(second.retract?.row).toEqual(first.row);
+    expect([...second.retract!.row.answers]).toEqual([4, 4.5]);
+    expect(v.check(raw({ line: 4 })).retract).toBeNull();
+  });
+
+  it('retracts nothing when the first row of the pair was not used (it had an error)', () => {
+    const v = new ResponseValidator(config);
+    expect(v.check(raw({ line: 2, answers: ['9', '4'] })).row).toBeNull();
+    const second = v.check(raw({ line: 3 }));
+    expect(second.problems.map((p) => p.code)).toEqual(['duplicate-response']);
+    expect(second.retract).toBeNull();
   });
 
   it('keeps reader problems and rejects the row', () => {

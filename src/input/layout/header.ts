@@ -1,13 +1,14 @@
 /**
- * Header → column roles. Decides the shape (wide or long), which column holds what, and what is wrong with
- * the header itself. Names are compared like every other label (normalizeName: case, surrounding and
+ * The canonical header (the one `ic template` writes) → column roles. Decides the shape (wide or long), which
+ * column holds what, and what is wrong with the header itself. Names are compared like every other label (normalizeName: case, surrounding and
  * repeated whitespace ignored).
  */
-import type { Config } from '../config/types.js';
-import { didYouMeanSuffix } from '../domain/didYouMean.js';
-import { problem, type Problem } from '../domain/problem.js';
-import { normalizeName } from '../domain/values.js';
-import type { Shape } from './types.js';
+import { labelIndex } from '../../config/lookup.js';
+import type { Config } from '../../config/types.js';
+import { didYouMeanSuffix } from '../../domain/didYouMean.js';
+import { problem, type Problem } from '../../domain/problem.js';
+import { normalizeName } from '../../domain/values.js';
+import type { Shape } from '../types.js';
 
 /** Column names of the wide shape, as `ic template` writes them. */
 export const WIDE_COLUMNS = ['respondent_id', 'rater_department', 'target_department', 'rater_name', 'target_name', 'comment'] as const;
@@ -51,22 +52,12 @@ export interface HeaderCheck {
   usable: boolean;
 }
 
-/** label (normalized id or display name) → criterion index. */
-export function criterionLabels(config: Config): Map<string, number> {
-  const labels = new Map<string, number>();
-  for (const c of config.criteria) {
-    labels.set(normalizeName(c.id), c.index);
-    labels.set(normalizeName(c.name), c.index);
-  }
-  return labels;
-}
-
 /** `header` as read (cells untrimmed), at `line` of `file`. */
 export function checkHeader(header: readonly string[], config: Config, file: string, line: number): HeaderCheck {
   const names = header.map((cell) => cell.trim());
   const keys = names.map(normalizeName);
   const shape: Shape = keys.includes('criterion') && keys.includes('score') ? 'long' : 'wide';
-  const criteria = criterionLabels(config);
+  const criteria = labelIndex(config.criteria);
   const roles: ColumnRoles = {
     shape,
     respondent: undefined,

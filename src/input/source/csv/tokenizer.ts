@@ -9,8 +9,9 @@
  * and against csv-parse itself on generated files (test/input/csv.test.ts, test/input/differential.test.ts).
  *
  * Speed: most lines of a questionnaire file have no quote at all. Such a line, found whole in the chunk with
- * indexOf, is split at its delimiters directly (or handed whole to `onLine`); only lines with a quote go through
- * the state machine, which skips runs of ordinary characters with indexOf too.
+ * indexOf, is split at its delimiters directly (lineSplit.ts); only lines with a quote go through the state
+ * machine, which skips runs of ordinary characters with indexOf too. `plainLines: false` sends every line
+ * through the state machine (tests show that the fast lane changes nothing but speed).
  *
  * Dialect: RFC 4180 plus what Excel and hand-edited files do:
  * - records end at `\r\n`, `\n` or a lone `\r` (each is one line break); inside quotes they are kept as is;
@@ -26,26 +27,21 @@
  *   rest of the file.
  */
 
-export type Delimiter = ',' | ';' | '\t';
-export const DELIMITERS: readonly Delimiter[] = [',', ';', '\t'];
+import type { Delimiter } from './delimiter.js';
+import { splitPlainLine } from './lineSplit.js';
+import { CR, LF, QUOTE, SPACE, TAB, afterLineBreak, findLineBreak, indexOrEnd } from './lines.js';
 
 export interface CsvRecord {
   /** Physical line (1-based) the record starts on. */
   line: number;
   /** Physical line the record ends on (> line when a quoted field holds line breaks). */
   endLine: number;
-  fields: string[];
+  cells: string[];
   /** The record's source text without its line ending. */
   raw: string;
-  /** Set when a quote opened on this line (the value) is never closed; `fields` is then empty. */
+  /** Set when a quote opened on this line (the value) is never closed; `cells` is then empty. */
   unclosedQuote?: number;
 }
-
-const QUOTE = 0x22;
-const CR = 0x0d;
-const LF = 0x0a;
-const SPACE = 0x20;
-const TAB = 0x09;
 
 const enum State {
   /** Between records: nothing of the next record seen yet. */
@@ -92,19 +88,11 @@ export class CsvTokenizer {
   /** Fields in the last record read by the fast path. */
   private width = 1;
 
-  /**
-   * Offered each whole line before it becomes a record: s[start..end) is the line, without its line break,
-   * `line` its number, `quoted` whether it has a quote (then it is offered only if nothing before it is left
-   * open: the caller must split it as the state machine would, see splitQuotedLine). Returning true takes
-   * the line (no record is made of it); false leaves it to the usual path. This is how a reader can handle
-   * the common line without building its record (see RowAssembler.line).
-   */
-  onLine: ((s: string, start: number, end: number, line: number, quoted: boolean) => boolean) | undefined;
-
   constructor(
     delimiter: Delimiter,
     private readonly onRecord: (record: CsvRecord) => void,
     firstLine = 1,
+    private readonly plainLines = true,
   ) {
     this.delim = delimiter.charCodeAt(0);
     this.delimChar = delimiter;
@@ -169,37 +157,12 @@ export class CsvTokenizer {
     const end = this.nextLF < this.nextCR ? this.nextLF : this.nextCR;
     if (end === n) return -1; // the line goes on in the next chunk
     if (this.nextQuote < i) this.nextQuote = indexOrEnd(s, '"', i);
-    if (this.nextQuote < end) {
-      // A line with quotes: offered whole (a comment with a comma in it), else read by the state machine.
-      if (this.onLine === undefined || !this.onLine(s, i, end, this.line, true)) return -1;
-      return this.lineTaken(s, end);
-    }
-
-    const taken = this.onLine !== undefined && this.onLine(s, i, end, this.line, false);
-    // Fields are short: comparing characters beats an indexOf call per field. The array is sized like the
-    // previous record's (records of a file have the same width), and one-character fields (answers) come from
-    // a table instead of a new string each.
-    let fields: string[] | undefined;
-    if (!taken) {
-      fields = new Array<string>(this.width);
-      const delim = this.delim;
-      let k = 0;
-      let from = i;
-      for (let j = i; j < end; j++) {
-        if (s.charCodeAt(j) === delim) {
-          fields[k++] = this.text(s, from, j);
-          from = j + 1;
-        }
-      }
-      fields[k++] = this.text(s, from, end);
-      if (k !== fields.length) fields.length = k;
-      this.width = k;
-    }
-
-    if (fields === undefined) return this.lineTaken(s, end);
+    if (this.nextQuote < end || !this.plainLines) return -1; // the state machine reads it
     const line = this.line;
+    const fields = splitPlainLine(s, i, end, this.delim, this.width);
+    this.width = fields.length;
     const next = this.lineTaken(s, end);
-    this.onRecord({ line, endLine: line, fields, raw: s.slice(i, end) });
+    this.onRecord({ line, endLine: line, cells: fields, raw: s.slice(i, end) });
     return next;
   }
 
@@ -213,11 +176,6 @@ export class CsvTokenizer {
     }
     this.rawFrom = next;
     return next;
-  }
-
-  /** s[from..to) as a string; one-character cells (answers) come from a table instead of a new string each. */
-  private text(s: string, from: number, to: number): string {
-    return to - from === 1 ? oneCharacter(s, from) : s.slice(from, to);
   }
 
   /**
@@ -260,10 +218,7 @@ export class CsvTokenizer {
         } else if (c === delim) {
           this.endField();
         } else if (c === CR || c === LF) {
-          this.endField();
-          this.endRecord(s, i);
-          this.lineBreak(c);
-          return i + 1;
+          return this.recordEnds(s, i, c);
         } else if (c === SPACE || c === TAB) {
           this.field += s[i];
         } else {
@@ -279,10 +234,7 @@ export class CsvTokenizer {
           this.endField();
         } else if (c === CR || c === LF) {
           this.field += s.slice(this.seg, i);
-          this.endField();
-          this.endRecord(s, i);
-          this.lineBreak(c);
-          return i + 1;
+          return this.recordEnds(s, i, c);
         } else {
           i = this.beforeUnquotedStop(s, i);
         }
@@ -314,10 +266,7 @@ export class CsvTokenizer {
       if (c === delim) {
         this.endField();
       } else if (c === CR || c === LF) {
-        this.endField();
-        this.endRecord(s, i);
-        this.lineBreak(c);
-        return i + 1;
+        return this.recordEnds(s, i, c);
       } else if (c !== SPACE && c !== TAB) {
         this.state = State.Unquoted;
         this.seg = i;
@@ -345,6 +294,14 @@ export class CsvTokenizer {
     return Math.min(this.nextQuote, this.nextCR, this.nextLF) - 1;
   }
 
+  /** The record ends at the line break `c` at `i` (its last field with it); returns where the next line starts. */
+  private recordEnds(s: string, i: number, c: number): number {
+    this.endField();
+    this.endRecord(s, i);
+    this.lineBreak(c);
+    return i + 1;
+  }
+
   private lineBreak(c: number): void {
     this.line++;
     if (c === CR) this.afterCR = true;
@@ -362,7 +319,7 @@ export class CsvTokenizer {
   }
 
   private finishRecord(raw: string): void {
-    const record: CsvRecord = { line: this.recordLine, endLine: this.line, fields: this.fields, raw };
+    const record: CsvRecord = { line: this.recordLine, endLine: this.line, cells: this.fields, raw };
     this.fields = [];
     this.field = '';
     this.raw = '';
@@ -377,7 +334,7 @@ export class CsvTokenizer {
     const bad: CsvRecord = {
       line: this.recordLine,
       endLine: quoteLine,
-      fields: [],
+      cells: [],
       raw: breakAt === -1 ? raw : raw.slice(0, breakAt),
       unclosedQuote: quoteLine,
     };
@@ -393,153 +350,3 @@ export class CsvTokenizer {
   }
 }
 
-/**
- * Where the fields of one whole line with quotes start and end, as the state machine would split it: cuts[k]
- * is where field k starts and cuts[k + 1] - 1 where it ends (its delimiter, or `end`); quoted[k] = 1 when
- * field k is quoted (its text is then not s[cuts[k] .. cuts[k + 1] - 1) as it stands). Returns the number of
- * fields, or -1 when the line does not split on its own (a quote opened and not closed on it, so the value
- * goes on to the next line) or has more than cuts.length - 1 fields.
- */
-export function splitQuotedLine(s: string, start: number, end: number, delimiter: number, cuts: Int32Array, quoted: Uint8Array): number {
-  const max = cuts.length - 1;
-  let k = 0;
-  let j = start;
-  for (;;) {
-    if (k === max) return -1;
-    cuts[k] = j;
-    quoted[k] = 0;
-    // A field is quoted when its first character other than blanks is a quote.
-    let p = j;
-    while (p < end && (s.charCodeAt(p) === SPACE || s.charCodeAt(p) === TAB)) p++;
-    let from = j;
-    if (p < end && s.charCodeAt(p) === QUOTE) {
-      quoted[k] = 1;
-      let q = p + 1;
-      for (;;) {
-        q = s.indexOf('"', q);
-        if (q === -1 || q >= end) return -1; // open at the end of the line
-        if (q + 1 < end && s.charCodeAt(q + 1) === QUOTE) q += 2; // "" inside
-        else break;
-      }
-      from = q + 1; // after the closing quote the field goes on to the next delimiter
-    }
-    let d = from;
-    while (d < end && s.charCodeAt(d) !== delimiter) d++;
-    k++;
-    if (d === end) {
-      cuts[k] = end + 1;
-      return k;
-    }
-    j = d + 1;
-  }
-}
-
-const ASCII: readonly string[] = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c));
-
-/** `s[at]`, without making a new string for an ASCII character. */
-function oneCharacter(s: string, at: number): string {
-  const c = s.charCodeAt(at);
-  return c < 128 ? (ASCII[c] as string) : s.slice(at, at + 1);
-}
-
-/** Index of `ch` in `s` at or after `from`; the length of `s` when there is none. */
-function indexOrEnd(s: string, ch: string, from: number): number {
-  const at = s.indexOf(ch, from);
-  return at === -1 ? s.length : at;
-}
-
-/** Index just after the line break at `at` (`\r\n` counts as one). */
-function afterLineBreak(s: string, at: number): number {
-  return s.charCodeAt(at) === CR && s.charCodeAt(at + 1) === LF ? at + 2 : at + 1;
-}
-
-/** Index of the first `\r` or `\n` at or after `from`, or -1. */
-function findLineBreak(s: string, from: number): number {
-  for (let i = from; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === CR || c === LF) return i;
-  }
-  return -1;
-}
-
-/**
- * Where a text starts, before the records: Excel's `sep=X` hint line and the header line, which is what the
- * delimiter is detected from. `ready` is false while more text is needed to see the whole header line.
- */
-export type Prologue =
-  | { ready: false }
-  | {
-      ready: true;
-      delimiter: Delimiter;
-      /** Characters to drop from the start of the text (the `sep=` line and its line break). */
-      skipChars: number;
-      /** Lines dropped with them (1 for a `sep=` line). */
-      skipLines: number;
-      sepLine: boolean;
-    };
-
-const SEP_LINE = /^"?sep=(.)"?[ \t]*$/i;
-
-/** Reads the prologue of `text` (the start of a file, BOM already removed). `atEnd`: nothing more will come. */
-export function readPrologue(text: string, atEnd: boolean, maxHeaderChars = 1 << 20): Prologue {
-  const enough = atEnd || text.length >= maxHeaderChars;
-  const firstBreak = findLineBreak(text, 0);
-  // A `\r` at the very end may be the first half of a `\r\n`.
-  if (!enough && (firstBreak === -1 || firstBreak === text.length - 1)) return { ready: false };
-
-  let start = 0;
-  let sepDelimiter: Delimiter | undefined;
-  const sep = SEP_LINE.exec(firstBreak === -1 ? text : text.slice(0, firstBreak));
-  if (sep) {
-    start = firstBreak === -1 ? text.length : afterLineBreak(text, firstBreak);
-    const hinted = sep[1] as string;
-    if ((DELIMITERS as readonly string[]).includes(hinted)) sepDelimiter = hinted as Delimiter;
-  }
-  const skip = { skipChars: start, skipLines: sep ? 1 : 0, sepLine: sep !== null };
-  if (sepDelimiter !== undefined) return { ready: true, delimiter: sepDelimiter, ...skip };
-
-  const header = headerLine(text, start);
-  if (header === undefined && !enough) return { ready: false };
-  return { ready: true, delimiter: detectDelimiter(header ?? text.slice(start)), ...skip };
-}
-
-/** The first non-empty line from `from` on, up to its line break outside quotes; undefined if it does not end yet. */
-function headerLine(text: string, from: number): string | undefined {
-  let i = from;
-  while (i < text.length && (text.charCodeAt(i) === CR || text.charCodeAt(i) === LF)) i++;
-  const begin = i;
-  let quoted = false;
-  for (; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === QUOTE) quoted = !quoted;
-    else if (!quoted && (c === CR || c === LF)) return text.slice(begin, i);
-  }
-  return undefined;
-}
-
-/**
- * The delimiter of a header line: the most frequent of tab, `;` and `,` outside quotes. Ties go to tab, then
- * `;`: a comma may sit in a criterion's display name, the other two are not typed by accident.
- * No delimiter at all (one column): comma.
- */
-export function detectDelimiter(header: string): Delimiter {
-  const counts = new Map<Delimiter, number>([
-    ['\t', 0],
-    [';', 0],
-    [',', 0],
-  ]);
-  let quoted = false;
-  for (const ch of header) {
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted && (ch === '\t' || ch === ';' || ch === ',')) counts.set(ch, (counts.get(ch) ?? 0) + 1);
-  }
-  let best: Delimiter = ',';
-  let bestCount = 0;
-  for (const [delimiter, count] of counts) {
-    if (count > bestCount) {
-      best = delimiter;
-      bestCount = count;
-    }
-  }
-  return best;
-}
