@@ -13,7 +13,7 @@
  * used when /usr/bin/python3 can import it (Debian: apt-get install python3-pandas).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -261,9 +261,28 @@ if (FORM_LINES > 0) {
   }
 }
 
+// `ic report` (SPEC 4.2): company page, a card per department, workbook — three periods of a 60-department company.
+{
+  const reportRows = 10_000;
+  const periods = [1, 2, 3].map((seed) => dataset(reportRows, seed));
+  const reportDir = join(tmpdir(), `ic-bench-report-${process.pid}`);
+  out.push('');
+  out.push(`ic report: 60 departments, 3 periods of ${reportRows.toLocaleString('en-US')} rows → index.html, 60 cards, report.xlsx`);
+  process.stderr.write('ic report\n');
+  const reportArgs = [IC, 'report', ...periods, '--out', reportDir, '--quiet'];
+  const r = measure('ic report', process.execPath, GNU_TIME ? reportArgs : ['--import', RSS_PRELOAD, ...reportArgs], RUNS, { rssFromOutput: !GNU_TIME });
+  out.push(line(r, 3 * reportRows, `   goal ≤ 2 s: ${r.median <= 2 ? 'met' : 'NOT met'}`));
+  rmSync(reportDir, { recursive: true, force: true });
+  summary.push({ report: r.median, reportRss: r.rssMb });
+}
+
 out.push('');
 out.push('Summary (ratios of medians; < 1 means ic is faster)');
 for (const r of summary) {
+  if (r.report !== undefined) {
+    out.push(`ic report (60 departments, 3 periods): ${fmtS(r.report)} (goal ≤ 2 s) · peak ${fmtMb(r.reportRss).trim()}`);
+    continue;
+  }
   const parts = [`${r.rows.toLocaleString('en-US').padStart(10)} rows: ic ${fmtS(r.ic)}`];
   if (r.duck !== undefined) parts.push(`ic/DuckDB ${ratio(r.ic, r.duck)}`);
   if (r.pandas !== undefined) parts.push(`ic/pandas ${ratio(r.ic, r.pandas)}`);

@@ -41,6 +41,8 @@ await build({
   banner: { js: "var __icModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',
   legalComments: 'none',
+  // `ic report --pdf` only: loaded from node_modules at run time, never bundled (it is large, and reads its own package.json).
+  external: ['playwright-core'],
 });
 
 writeFileSync(

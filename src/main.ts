@@ -24,6 +24,7 @@ const COMMANDS: readonly (readonly [name: string, load: () => Promise<Command>])
   ['trend', async () => (await import('./commands/trend.js')).trendCommand()],
   ['explain', async () => (await import('./commands/explain.js')).explainCommand()],
   ['inspect', async () => (await import('./commands/inspect.js')).inspectCommand()],
+  ['report', async () => (await import('./commands/report.js')).reportCommand()],
 ];
 
 /** The program with the command that `argv` names, or with all of them (help, version, a typo, ...). */
