@@ -80,7 +80,7 @@ export function explainIssue(issue: z.core.$ZodIssue, raw: unknown, report: Repo
         else report(path, `needs at least ${min} entries, found ${found}`);
       } else if (issue.origin === 'string') {
         report(path, 'must not be empty');
-      } else if (issue.origin === 'int' || (issue.origin === 'number' && (last === 'anonymity_min' || last === 'min_pair_respondents'))) {
+      } else if (issue.origin === 'int' || (issue.origin === 'number' && last === 'anonymity_min')) {
         report(path, `must be ${issue.inclusive ? min : min + 1} or more, not ${describe(value)}`);
       } else if (min === -MAX_MAGNITUDE) {
         report(path, `${describe(value)} is too large a negative number: it must be at least ${min} (larger numbers could overflow the weighted sums)`);

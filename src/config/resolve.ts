@@ -35,8 +35,6 @@ export function resolveConfig(file: ConfigFile, path: string | null): Config {
     favorableMin: file.favorable_min ?? Math.max(min, max - 1),
     anonymityMin: file.anonymity_min,
     aggregation: file.aggregation,
-    nonClients: file.non_clients,
-    minPairRespondents: file.min_pair_respondents,
     language: file.language,
     alertBelow: file.alert_below ?? undefined,
     departments,

@@ -9,7 +9,7 @@ import * as z from 'zod';
 import { normalizeName } from '../domain/values.js';
 import { LANGUAGES } from '../domain/language.js';
 import { MAX_MAGNITUDE } from './limits.js';
-import { AGGREGATIONS, NON_CLIENT_RULES } from './types.js';
+import { AGGREGATIONS } from './types.js';
 import { importSchema } from './import.js';
 
 // The config is parsed once per run: zod's JIT (a `new Function` compiled per object schema on its first parse)
@@ -49,8 +49,6 @@ export const ROOT_KEYS = [
   'anonymity_min',
   'aggregation',
   'alert_below',
-  'non_clients',
-  'min_pair_respondents',
   'language',
   'departments',
   'criteria',
@@ -95,8 +93,6 @@ export const configSchema = z.strictObject({
   anonymity_min: z.number().int().positive().default(DEFAULT_ANONYMITY_MIN),
   aggregation: z.enum(AGGREGATIONS).default('departments'),
   alert_below: bounded().nullish(),
-  non_clients: z.enum(NON_CLIENT_RULES).default('exclude'),
-  min_pair_respondents: z.number().int().positive().default(1),
   language: z.enum(LANGUAGES).optional(),
   departments: z.array(departmentSchema).min(2),
   criteria: z.array(criterionSchema).min(1),

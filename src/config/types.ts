@@ -5,10 +5,6 @@ import type { ImportSettings } from './import.js';
 export const AGGREGATIONS = ['departments', 'respondents'] as const;
 export type Aggregation = (typeof AGGREGATIONS)[number];
 
-/** What rows about a department the rater is not a client of do (SPEC 3.2): left out, or counted as any row. */
-export const NON_CLIENT_RULES = ['exclude', 'count'] as const;
-export type NonClientRule = (typeof NON_CLIENT_RULES)[number];
-
 export interface Department {
   /** `[a-z0-9_-]+`, unique; used in files and file names. */
   id: string;
@@ -43,10 +39,6 @@ export interface Config {
   /** Values from fewer distinct respondents than this are suppressed. */
   anonymityMin: number;
   aggregation: Aggregation;
-  /** Rows of a rater about a department it is not a client of (only when `clients_of` is declared). */
-  nonClients: NonClientRule;
-  /** A rater department counts for a target from this many respondents about it; below, its rows are left out. */
-  minPairRespondents: number;
   /** `language:` of the config; undefined: chosen from the department names (Cyrillic: Russian). */
   language: Language | undefined;
   /** Scores under this are flagged; undefined: no flag. */

@@ -38,8 +38,6 @@ describe('a valid config', () => {
     expect(config.anonymityMin).toBe(3);
     expect(config.aggregation).toBe('departments');
     expect(config.alertBelow).toBeUndefined();
-    expect(config.nonClients).toBe('exclude');
-    expect(config.minPairRespondents).toBe(1);
     expect(config.language).toBeUndefined();
     expect(config.departments).toEqual([
       { id: 'sales', name: 'Отдел продаж', index: 0, clientsOf: undefined },
@@ -109,14 +107,12 @@ criteria:
     ]);
   });
 
-  it('reads which rows count and the language', () => {
-    const { config, problems } = parseConfig(yaml(TWO, undefined, 'version: 1\nnon_clients: count\nmin_pair_respondents: 2\nlanguage: en\n'), 'ic.yaml');
+  it('reads the language', () => {
+    const { config, problems } = parseConfig(yaml(TWO, undefined, 'version: 1\nlanguage: en\n'), 'ic.yaml');
     expect(problems).toEqual([]);
-    expect(config?.nonClients).toBe('count');
-    expect(config?.minPairRespondents).toBe(2);
     expect(config?.language).toBe('en');
-    const bad = errorsOf(yaml(TWO, undefined, 'version: 1\nnon_clients: keep\nmin_pair_respondents: 0\nlanguage: de\n'));
-    expect(bad.map((p) => p.message.split(':')[0])).toEqual(['non_clients', 'min_pair_respondents', 'language']);
+    const bad = errorsOf(yaml(TWO, undefined, 'version: 1\nlanguage: de\n'));
+    expect(bad.map((p) => p.message.split(':')[0])).toEqual(['language']);
   });
 
   it('defaults favorable_min to the top two points of the scale', () => {

@@ -1,5 +1,5 @@
 /** Small factories for Config objects in tests (no YAML involved). */
-import type { Aggregation, Config, NonClientRule } from '../../src/config/types.js';
+import type { Aggregation, Config } from '../../src/config/types.js';
 import type { Language } from '../../src/domain/language.js';
 
 export interface ConfigSpec {
@@ -11,8 +11,6 @@ export interface ConfigSpec {
   anonymityMin?: number;
   aggregation?: Aggregation;
   alertBelow?: number;
-  nonClients?: NonClientRule;
-  minPairRespondents?: number;
   language?: Language;
   /** evaluates[r] = target indices, instead of what clientsOf gives (core tests state the graph directly). */
   evaluates?: number[][];
@@ -39,8 +37,6 @@ export function makeConfig(spec: ConfigSpec): Config {
     favorableMin: spec.favorableMin ?? scale.max - 1,
     anonymityMin: spec.anonymityMin ?? 3,
     aggregation: spec.aggregation ?? 'departments',
-    nonClients: spec.nonClients ?? 'exclude',
-    minPairRespondents: spec.minPairRespondents ?? 1,
     language: spec.language,
     alertBelow: spec.alertBelow,
     departments,
