@@ -50,6 +50,7 @@ export interface ValidationSummary {
 /** What the message on a first occurrence needs once a second one shows up (rare, so kept apart). */
 interface Duplicated {
   respondentLabel: string;
+  advice: string;
   /** The second occurrence. */
   other: { file: string; line: number };
 }
@@ -114,10 +115,11 @@ export class ResponseValidator {
         entry = this.seen.add(respondent, target, raw.file, raw.line, raw.records.length);
       } else {
         const label = raw.respondent === '' ? `The respondent of ${raw.file}` : `Respondent "${raw.respondent}"`;
-        if (!this.duplicated.has(first)) this.duplicated.set(first, { respondentLabel: label, other: { file: raw.file, line: raw.line } });
+        const advice = duplicateAdvice(raw.respondent === '');
+        if (!this.duplicated.has(first)) this.duplicated.set(first, { respondentLabel: label, advice, other: { file: raw.file, line: raw.line } });
         const targetName = config.departments[target]!.name;
         problems.push(
-          problem('error', 'duplicate-response', `${label} evaluates "${targetName}" twice: here and at ${this.seen.file(first)} line ${this.seen.line(first)}; keep one of the two rows`, {
+          problem('error', 'duplicate-response', `${label} evaluates "${targetName}" twice: here and at ${this.seen.file(first)} line ${this.seen.line(first)}; ${advice}`, {
             ...where,
             column: 'respondent_id',
           }),
@@ -162,8 +164,8 @@ export class ResponseValidator {
     // In the order the first occurrences were read (entries are numbered in that order).
     const seen = this.seen;
     for (const first of [...this.duplicated.keys()].sort((a, b) => a - b)) {
-      const { respondentLabel, other } = this.duplicated.get(first)!;
-      const message = `${respondentLabel} evaluates the same department twice: here and at ${other.file} line ${other.line}; keep one of the two rows`;
+      const { respondentLabel, advice, other } = this.duplicated.get(first)!;
+      const message = `${respondentLabel} evaluates the same department twice: here and at ${other.file} line ${other.line}; ${advice}`;
       problems.push(problem('error', 'duplicate-response', message, { file: seen.file(first), line: seen.line(first), column: 'respondent_id' }));
     }
     const { missingPairs, unevaluated } = coverage(config, this.answered);
@@ -229,4 +231,14 @@ const NONE: Problem[] = Object.freeze([]) as unknown as Problem[];
 function hasError(problems: readonly Problem[]): boolean {
   for (const p of problems) if (p.severity === 'error') return true;
   return false;
+}
+
+/**
+ * What to do about a duplicate: two people may have been given (or typed) the same respondent_id, which only
+ * the survey's own records can tell apart from one person answering twice — "keep one" would drop a person.
+ */
+function duplicateAdvice(fileIsRespondent: boolean): string {
+  return fileIsRespondent
+    ? 'a file without respondent_id is one person: if several people answered in this file, give each row its respondent_id'
+    : 'if one person answered twice, keep one of the two rows; if two people were given the same id, give one of them another respondent_id';
 }

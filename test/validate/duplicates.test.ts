@@ -38,7 +38,17 @@ describe('duplicate detection', () => {
       expect(check.row?.respondent).toBe(i);
     }
     const again = v.check(raw({ file: 'last.csv', line: 9, respondent: 'r12345', target: 'it' }));
-    expect(again.problems[0]?.message).toBe('Respondent "r12345" evaluates "IT" twice: here and at f4.csv line 12347; keep one of the two rows');
+    expect(again.problems[0]?.message).toBe('Respondent "r12345" evaluates "IT" twice: here and at f4.csv line 12347; if one person answered twice, keep one of the two rows; if two people were given the same id, give one of them another respondent_id');
     expect([again.retract?.file, again.retract?.line]).toEqual(['f4.csv', 12347]);
+  });
+
+  it('a file without respondent_id is one person: the advice says so, for both lines', () => {
+    const v = new ResponseValidator(config);
+    expect(v.check(raw({ file: 'anna.csv', line: 2, respondent: '' })).problems).toEqual([]);
+    const second = v.check(raw({ file: 'anna.csv', line: 3, respondent: '' }));
+    expect(second.problems[0]?.message).toBe(
+      'The respondent of anna.csv evaluates "HR" twice: here and at anna.csv line 2; a file without respondent_id is one person: if several people answered in this file, give each row its respondent_id',
+    );
+    expect(v.finish().problems[0]?.message).toContain('anna.csv line 3; a file without respondent_id is one person');
   });
 });
