@@ -13,6 +13,12 @@ const INPUT_EXTENSION_SET: ReadonlySet<string> = new Set(INPUT_EXTENSIONS);
  * writable regular file (a link, a folder, a FIFO, a device: usage errors).
  */
 export function checkOutPath(out: string, inputs: readonly string[], option = '--out'): void {
+  checkNotAnInput(out, inputs, option);
+  checkTarget(out, option);
+}
+
+/** The part of checkOutPath that an output folder (`ic report --out DIR`) must pass too. */
+export function checkNotAnInput(out: string, inputs: readonly string[], option = '--out'): void {
   if (out === '') throw new UsageError(`${option} needs a file name, not an empty one`);
   const target = realPathOf(out);
   for (const input of inputs) {
@@ -30,7 +36,6 @@ export function checkOutPath(out: string, inputs: readonly string[], option = '-
       throw new UserError(`${option} ${out} is inside the input folder ${input}, where the next run would read it as responses; write it elsewhere`);
     }
   }
-  checkTarget(out, option);
 }
 
 export async function writeResult(text: string | Uint8Array, out: string | undefined, inputs: readonly string[], option = '--out'): Promise<void> {

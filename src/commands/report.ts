@@ -6,7 +6,7 @@ import { Command, Option } from 'commander';
 import { positiveInt, requireConfig } from '../cli/context.js';
 import { EXIT, UsageError, UserError } from '../cli/errors.js';
 import { addConfigOption, examples } from '../cli/options.js';
-import { checkOutPath, note, writeResult } from '../cli/output.js';
+import { checkNotAnInput, note, writeResult } from '../cli/output.js';
 import { scorePeriods, type DataOptions } from '../cli/period.js';
 import { periodLabels } from '../cli/periodLabels.js';
 import { detectTerminal } from '../cli/terminal.js';
@@ -39,7 +39,7 @@ export async function runReport(inputs: string[], options: ReportOptions): Promi
   const terminal = detectTerminal({ color: options.color, out: dir });
   const config = await requireConfig(options.config, inputs[0], terminal);
   const protectedPaths = [...inputs, ...(config.path === null ? [] : [config.path]), ...(options.rejects === undefined ? [] : [options.rejects])];
-  checkOutPath(dir, protectedPaths);
+  checkNotAnInput(dir, protectedPaths);
   // Before any work: a run that cannot print its PDFs stops before it writes anything.
   if (options.pdf && chromiumPath() === null) throw new UserError(NO_CHROMIUM);
   await ensureFolder(dir);
