@@ -37,7 +37,7 @@ export async function runValidate(files: string[], options: ValidateOptions): Pr
   }
 
   const format = reportFormat(options);
-  const text = renderDocument(buildValidationDocument(report, options.maxProblems, phrasesFor(loaded.config === null ? (options.lang ?? 'en') : reportLanguage(loaded.config, options.lang))), format, { color: terminal.color, excel: options.excel ?? false });
+  const text = renderDocument(buildValidationDocument(report, options.maxProblems, phrasesFor(loaded.config === null ? (options.lang ?? 'en') : reportLanguage(loaded.config, options.lang)), options.quiet ?? false), format, { color: terminal.color, excel: options.excel ?? false });
   await writeResult(text, options.out, [...files, ...(loaded.path ? [loaded.path] : [])]);
   if (files.length === 0 && loaded.config !== null && report.ok) {
     const c = loaded.config;

@@ -71,15 +71,17 @@ function verdict(report: ValidationReport, p: ReportPhrases): Line {
   return { text: `✖ ${p.validate.notUsable(errors, warnings, report.strict && errors === 0)}`, tone: 'bad' };
 }
 
-export function buildValidationDocument(report: ValidationReport, maxPerKind: number, p: ReportPhrases): ReportDocument {
+/** `quiet`: on the terminal only what makes the data unusable (errors; warnings too with --strict) and the verdict. */
+export function buildValidationDocument(report: ValidationReport, maxPerKind: number, p: ReportPhrases, quiet = false): ReportDocument {
   const load = report.load;
   const problems = { kind: 'problems', problems: report.problems, words: p.validate, none: p.validate.noProblems } as const;
+  const blocking = report.problems.filter((pr) => pr.severity === 'error' || report.strict);
   return {
     title: p.validate.title,
     meta: [],
     sections: [
-      { ...problems, maxPerKind, only: 'terminal' },
-      { kind: 'lines', lines: [...(load === null ? [] : loadLines(load, p)), verdict(report, p)], only: 'terminal' },
+      { ...problems, ...(quiet ? { problems: blocking } : {}), maxPerKind, only: 'terminal' },
+      { kind: 'lines', lines: [...(load === null || quiet ? [] : loadLines(load, p)), verdict(report, p)], only: 'terminal' },
       ...(load === null ? [] : [{ kind: 'lines' as const, lines: [{ text: rowsLine(load.rows, p) }], only: 'print' as const }]),
       { ...problems, maxPerKind: Infinity, only: 'print' },
     ],

@@ -68,6 +68,8 @@ export class ResponseValidator {
   private readonly clients: Uint8Array;
   /** answered[r * D + t]: usable rows from rater r about target t (rows taken back out are taken off). */
   private readonly answered: Uint32Array;
+  /** Rows checked; with none, "department X got no rows" for every department only repeats that nothing was read. */
+  private checked = 0;
 
   constructor(private readonly config: Config) {
     this.departments = new DepartmentMatcher(config);
@@ -82,6 +84,7 @@ export class ResponseValidator {
   }
 
   check(raw: RawQuestionnaire): RowCheck {
+    this.checked++;
     const { config } = this;
     // Problems of this row go to one reused array (most rows have none); the result gets a copy.
     const problems = this.found;
@@ -169,7 +172,7 @@ export class ResponseValidator {
       problems.push(problem('error', 'duplicate-response', message, { file: seen.file(first), line: seen.line(first), column: 'respondent_id' }));
     }
     const { missingPairs, unevaluated } = coverage(config, this.answered);
-    for (const { target, raters } of unevaluated) {
+    for (const { target, raters } of this.checked === 0 ? [] : unevaluated) {
       const d = config.departments[target]!;
       problems.push(
         problem('warning', 'no-responses', `"${d.name}" (${d.id}) got no usable rows, though ${raters.join(', ')} ${raters.length === 1 ? 'is its client' : 'are its clients'}; it gets no score`, {}),

@@ -77,6 +77,24 @@ describe('ic validate', () => {
     expect(failing.stdout).toContain('--strict: warnings count as errors');
   });
 
+  it('--quiet: only the errors and the verdict, no per-file lines, counts or warnings', () => {
+    const run = ic(['validate', 'test/fixtures/bad-rows/responses.csv', '--quiet', '--lang', 'en']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('(duplicate-response): 2');
+    expect(run.stdout).not.toContain('not-a-client');
+    expect(run.stdout).not.toContain('Rows read');
+    expect(run.stdout.trim().split('\n').at(-1)).toMatch(/^✖ 7 errors, 3 warnings/);
+    const clean = ic(['validate', 'test/fixtures/company/good.csv', '--quiet', '--lang', 'en']);
+    expect([clean.code, clean.stdout]).toEqual([0, '✔ No problems found.\n']);
+  });
+
+  it('a missing input is one error, not a warning for every department that then got no rows', () => {
+    const run = ic(['validate', 'no-such-folder/', '--format', 'json'], { cwd: workdir('company') });
+    expect(run.code).toBe(1);
+    const json = JSON.parse(run.stdout) as ValidateJson;
+    expect(json.problems.map((p) => [p.severity, p.code])).toEqual([['error', 'file-not-found']]);
+  });
+
   it('checks only the config when no files are given', () => {
     const run = ic(['validate', '--lang', 'en'], { cwd: workdir('company') });
     expect(run.code).toBe(0);
