@@ -116,7 +116,7 @@ export async function runTemplate(options: TemplateCommandOptions): Promise<numb
       throw new UsageError('say which questionnaires: --department ID prints one to stdout, --out DIR writes every department\'s into a folder');
     }
     const format = options.format ?? 'csv';
-    const set = buildTemplates(config, { department: only.index, formats: [format], excel: options.excel ?? false, lang: options.lang });
+    const set = buildTemplates(config, { department: only.index, formats: [format], excel: options.excel ?? true, lang: options.lang });
     const file = set.files[0];
     if (file === undefined) throw new UserError(noQuestionnaire(only));
     await writeResult(file.text, undefined, []);
@@ -129,7 +129,7 @@ export async function runTemplate(options: TemplateCommandOptions): Promise<numb
     throw new UsageError(`--out ${out} ends in .${singleFile} but --format is ${options.format}; make them agree`);
   }
   const formats: readonly TemplateFormat[] = singleFile !== undefined ? [singleFile] : options.format !== undefined ? [options.format] : TEMPLATE_FORMATS;
-  const set = buildTemplates(config, { department: only?.index, formats, excel: options.excel ?? false, lang: options.lang });
+  const set = buildTemplates(config, { department: only?.index, formats, excel: options.excel ?? true, lang: options.lang });
 
   if (only !== undefined && set.files.length === 0) throw new UserError(noQuestionnaire(only));
   if (set.files.length === 0) throw new UserError('no department is a client of another (every clients_of is empty), so there is no questionnaire to write');
@@ -177,7 +177,8 @@ export function templateCommand(): Command {
   return command
     .option('-o, --out <dir>', 'write into this folder (created if needed); with --department also a .csv or .md file')
     .addOption(new Option('-f, --format <format>', 'csv or md: what --department prints (default csv); with --out, write only this kind').choices(TEMPLATE_FORMATS))
-    .option('--excel', 'CSV for Excel in a Russian locale: UTF-8 BOM and ";"')
+    // Templates are filled in Excel: opened there without the BOM, Cyrillic comes out garbled.
+    .option('--no-excel', 'plain CSV (UTF-8 without BOM, ","); by default CSV for Excel in a Russian locale: UTF-8 BOM and ";"')
     .option('--force', 'overwrite existing files')
     .option('--no-color', 'no colours (also when NO_COLOR is set or the output is not a terminal)')
     .option('-q, --quiet', 'no notes on stderr')
@@ -185,7 +186,7 @@ export function templateCommand(): Command {
       'after',
       examples([
         'ic template --out forms/                      # sales.csv + sales.md, ... for every department',
-        'ic template --out forms/ --excel --force      # for Excel, replacing the previous set',
+        'ic template --out forms/ --no-excel --force   # plain CSV, replacing the previous set',
         'ic template --department sales > sales.csv',
         'ic template --department sales --format md    # the printable version on stdout',
         'ic template --department sales --out forms/sales.csv',

@@ -91,13 +91,17 @@ function spreadsheetMangles(text: string): boolean {
  * Normally the id; when a spreadsheet would change the id, the display name (also matched), or, when both
  * are at risk, the id after a space: the reader ignores surrounding spaces, and a spreadsheet keeps the cell as text.
  */
-function matchableCell(item: { id: string; name: string }): string {
+function matchableCell(item: { id: string; name: string }, prefer: 'id' | 'name' = 'id'): string {
+  if (prefer === 'name' && !spreadsheetMangles(item.name)) return item.name;
   if (!spreadsheetMangles(item.id)) return item.id;
   if (!spreadsheetMangles(item.name)) return item.name;
   return ` ${item.id}`;
 }
 
-/** The template's columns: the canonical wide shape, with display names beside the department ids for people. */
+/**
+ * The template's columns: the canonical wide shape, with display names beside the department ids for people,
+ * and the criteria under the names people agreed on (the reader matches a criterion column by id or name).
+ */
 export function templateHeader(config: Config): string[] {
   return [
     'respondent_id',
@@ -105,7 +109,7 @@ export function templateHeader(config: Config): string[] {
     'rater_name',
     'target_department',
     'target_name',
-    ...config.criteria.map((c) => matchableCell(c)),
+    ...config.criteria.map((c) => matchableCell(c, 'name')),
     'comment',
   ];
 }

@@ -35,7 +35,8 @@ describe('ic template --out DIR', () => {
     expect(await run({ out })).toBe(0);
     expect(readdirSync(out).sort()).toEqual(ALL_FILES);
     expect(readFileSync(join(out, 'procurement.csv'), 'utf8')).toBe(
-      'respondent_id,rater_department,rater_name,target_department,target_name,speed,quality,politeness,comment\n,procurement,Отдел закупок,it,ИТ-отдел,,,,\n',
+      // Excel-ready by default (BOM, ';', CRLF), the criteria under their names
+      '\uFEFFrespondent_id;rater_department;rater_name;target_department;target_name;Скорость реакции;Качество результата;Вежливость;comment\r\n;procurement;Отдел закупок;it;ИТ-отдел;;;;\r\n',
     );
     expect(readFileSync(join(out, 'sales.md'), 'utf8')).toContain('## Анкета: Отдел продаж (`sales`)');
     const notes = printed(stderr);
@@ -45,12 +46,12 @@ describe('ic template --out DIR', () => {
     expect(printed(stdout)).toBe('');
   });
 
-  it('--quiet: no notes; --format md: only the printable versions; --excel: BOM and ";"', async () => {
+  it('--quiet: no notes; --format md: only the printable versions; --no-excel: plain CSV', async () => {
     expect(await run({ out: join(dir, 'md'), format: 'md', quiet: true })).toBe(0);
     expect(readdirSync(join(dir, 'md')).sort()).toEqual(ALL_FILES.filter((f) => f.endsWith('.md')));
     expect(printed(stderr)).toBe('');
-    expect(await run({ out: join(dir, 'xl'), excel: true, quiet: true })).toBe(0);
-    expect(readFileSync(join(dir, 'xl', 'sales.csv'), 'utf8').startsWith('\uFEFFrespondent_id;rater_department;')).toBe(true);
+    expect(await run({ out: join(dir, 'plain'), excel: false, quiet: true })).toBe(0);
+    expect(readFileSync(join(dir, 'plain', 'sales.csv'), 'utf8').startsWith('respondent_id,rater_department,rater_name,target_department,target_name,Скорость реакции,')).toBe(true);
   });
 
   it('refuses to overwrite: lists every existing file and writes nothing; --force overwrites', async () => {
@@ -67,7 +68,7 @@ describe('ic template --out DIR', () => {
 
     expect(await run({ out, force: true })).toBe(0);
     expect(readdirSync(out).sort()).toEqual(ALL_FILES);
-    expect(readFileSync(join(out, 'sales.csv'), 'utf8')).toContain(',sales,Отдел продаж,procurement,');
+    expect(readFileSync(join(out, 'sales.csv'), 'utf8')).toContain(';sales;Отдел продаж;procurement;');
   });
 
   it('refuses a file where the folder should be, and a folder where a file should be', async () => {
@@ -83,8 +84,8 @@ describe('ic template --department ID', () => {
   it('prints the CSV (default) or the Markdown to stdout, by id or by display name', async () => {
     expect(await run({ department: 'board' })).toBe(0);
     expect(printed(stdout)).toBe(
-      'respondent_id,rater_department,rater_name,target_department,target_name,speed,quality,politeness,comment\n' +
-        ',board,Дирекция,sales,Отдел продаж,,,,\n,board,Дирекция,it,ИТ-отдел,,,,\n',
+      '\uFEFFrespondent_id;rater_department;rater_name;target_department;target_name;Скорость реакции;Качество результата;Вежливость;comment\r\n' +
+        ';board;Дирекция;sales;Отдел продаж;;;;\r\n;board;Дирекция;it;ИТ-отдел;;;;\r\n',
     );
     expect(printed(stderr)).toBe('');
     stdout.mockClear();
@@ -132,7 +133,7 @@ describe('templateCommand', () => {
     command.configureOutput({ writeOut: (s) => (help += s), writeErr: () => undefined });
     expect(() => command.parse(['node', 'template', '--help'])).toThrow();
     expect(help).toContain('--department <id>');
-    expect(help).toContain('--excel');
+    expect(help).toContain('--no-excel');
     expect(help).toMatch(/Examples:\n {2}ic template --out forms\//u);
     const bad = templateCommand().exitOverride().configureOutput({ writeErr: () => undefined });
     expect(() => bad.parse(['node', 'template', '--format', 'json'])).toThrow(/Allowed choices are csv, md/);

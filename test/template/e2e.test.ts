@@ -27,10 +27,11 @@ function fillFolder(): string {
   const names = readdirSync(forms).filter((f) => f.endsWith('.csv'));
   expect(names).toEqual(buildTemplates(fixtureConfig(), { formats: ['csv'] }).files.map((f) => f.name).sort());
   for (const name of names) {
-    const [header, ...rows] = parse(readFileSync(join(forms, name), 'utf8')) as string[][];
+    // As Excel in a Russian locale opens and saves them: UTF-8 with a BOM, ';' between cells.
+    const [header, ...rows] = parse(readFileSync(join(forms, name), 'utf8'), { delimiter: ';', bom: true }) as string[][];
     for (let p = 0; p < 3; p++) {
       const copy = rows.map((row) => [...row.slice(0, 5), ...row.slice(5, -1).map(() => String(3 + p)), '']);
-      writeFileSync(join(filled, `${name.replace(/\.csv$/u, '')}-${p + 1}.csv`), stringify([header!, ...copy]));
+      writeFileSync(join(filled, `${name.replace(/\.csv$/u, '')}-${p + 1}.csv`), `\uFEFF${stringify([header!, ...copy], { delimiter: ';' })}`);
     }
   }
   return filled;

@@ -17,16 +17,16 @@ function rowsOf(csv: string, delimiter = ','): string[][] {
 describe('CSV template', () => {
   const config = fixtureConfig();
 
-  it('has the canonical wide header: ids in the department columns, names beside them, criterion ids', () => {
+  it('has the canonical wide header: ids in the department columns, names beside them, criterion names', () => {
     expect(templateHeader(config)).toEqual([
       'respondent_id',
       'rater_department',
       'rater_name',
       'target_department',
       'target_name',
-      'speed',
-      'quality',
-      'politeness',
+      'Скорость реакции',
+      'Качество результата',
+      'Вежливость',
       'comment',
     ]);
   });
