@@ -3,7 +3,7 @@
  * data with errors unless --skip-invalid, say what was left out, and write --rejects so nothing is lost.
  */
 import type { Config } from '../config/types.js';
-import { nothingToScore } from '../pipeline/nothingRead.js';
+import { nothingToScore, nothingValidLeft } from '../pipeline/nothingRead.js';
 import type { Reject } from '../pipeline/loadPeriod.js';
 import { scoreFiles, type ScoredPeriod } from '../pipeline/scoreFiles.js';
 import { renderCsv } from '../render/csv/csv.js';
@@ -73,13 +73,8 @@ export async function scorePeriods(periods: readonly PeriodInput[], config: Conf
     const failing = periods.flatMap((period, i) => (period.label !== null && countBySeverity(scored[i]!.load.problems).errors > 0 ? [period.label] : []));
     throw new UserError(p.run.refused(failing, totalErrors, rowsWithErrors, wantRejects));
   }
-  // --skip-invalid with nothing valid left (a survey that is not this one, a file ic cannot map): exit 0 would pass off
-  // an empty report as a result.
-  const emptied = periods.filter((_, i) => scored[i]!.load.rows.used === 0 && countBySeverity(scored[i]!.load.problems).errors > 0);
-  if (emptied.length > 0) {
-    const whose = emptied.some((p) => p.label !== null) ? ` of ${emptied.map((p) => p.label).join(', ')}` : '';
-    throw new UserError(`no valid row is left in the data${whose}; nothing was computed. Fix the problems listed above`);
-  }
+  const emptied = nothingValidLeft(scored.map((s, i) => ({ load: s.load, label: periods[i]!.label })));
+  if (emptied !== null) throw new UserError(emptied);
   scored.forEach((s, i) => {
     const r = s.load.rows;
     if (r.rejected === 0) return;

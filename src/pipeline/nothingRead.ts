@@ -15,3 +15,15 @@ export function nothingToScore(load: PeriodLoad): string | null {
   }
   return null;
 }
+
+/**
+ * With --skip-invalid, data whose every row has errors (a survey that is not this one, a file ic cannot map)
+ * leaves nothing to compute: exit 0 would pass off an empty report as a result. `periods` pairs each load with
+ * its label (null for a single period); null when every period has a row left.
+ */
+export function nothingValidLeft(periods: readonly { load: PeriodLoad; label: string | null }[]): string | null {
+  const emptied = periods.filter(({ load }) => load.rows.used === 0 && load.problems.some((p) => p.severity === 'error'));
+  if (emptied.length === 0) return null;
+  const whose = emptied.some((e) => e.label !== null) ? ` of ${emptied.map((e) => e.label).join(', ')}` : '';
+  return `no valid row is left in the data${whose}; nothing was computed. Fix the problems listed above`;
+}
