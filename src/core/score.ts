@@ -26,6 +26,15 @@ import {
 /** Two-sided 95% normal quantile, as SPEC 3.2 writes it. */
 export const Z95 = 1.96;
 
+/**
+ * The 95% interval S ± 1.96·SE, cut to the scale: no score can lie outside the scale, so an interval
+ * reaching past it (5.12 on a 1–5 scale) would claim values that cannot happen. `ic explain` says so;
+ * SE itself is unchanged, and z-tests use SE, never the cut interval.
+ */
+export function interval95(score: number, se: number, scale: { readonly min: number; readonly max: number }): readonly [number, number] {
+  return [Math.max(scale.min, score - Z95 * se), Math.min(scale.max, score + Z95 * se)] as const;
+}
+
 /** Unsuppressed numbers of one department; never leaves this module. */
 interface DepartmentRaw {
   rows: number;
@@ -143,7 +152,7 @@ export function scorePeriod(aggregate: PeriodAggregate, config: Config): PeriodS
       score,
       se,
       seMethod: se === null ? null : d.seMethod,
-      ci95: score === null || se === null ? null : ([score - Z95 * se, score + Z95 * se] as const),
+      ci95: score === null || se === null ? null : interval95(score, se, config.scale),
       favorablePct: score === null || d.answers === 0 ? null : (100 * d.favorable) / d.answers,
       respondents: d.rows,
       raters: d.raters,

@@ -182,6 +182,10 @@ function expectClose(actual: number | null | undefined, expected: number | null 
   else expect(actual).toBeCloseTo(expected, 10);
 }
 
+/** makeTestConfig's scale (test/helpers/config.ts). */
+const SCALE_MIN = 1;
+const SCALE_MAX = 5;
+
 function compare(s: PeriodScores, naive: ReturnType<typeof naiveScores>) {
   s.departments.forEach((d, t) => {
     const n = naive.departments[t];
@@ -195,8 +199,9 @@ function compare(s: PeriodScores, naive: ReturnType<typeof naiveScores>) {
       expect(cell.respondents).toBe(n?.criterionRespondents[c]);
     });
     if (d.se !== null && d.score !== null) {
-      expectClose(d.ci95?.[0], d.score - 1.96 * d.se);
-      expectClose(d.ci95?.[1], d.score + 1.96 * d.se);
+      // cut to the scale (1–5 here), issue 16
+      expectClose(d.ci95?.[0], Math.max(SCALE_MIN, d.score - 1.96 * d.se));
+      expectClose(d.ci95?.[1], Math.min(SCALE_MAX, d.score + 1.96 * d.se));
     }
   });
   const withRows = s.pairs.filter((p) => p.respondents > 0);

@@ -268,3 +268,18 @@ describe('needsAttention', () => {
     expect(needsAttention(s).departments[1]?.weakestCriteria.map((c) => c.id)).toEqual(['quality', 'speed']);
   });
 });
+
+describe('ci95 is cut to the scale (issue 16)', () => {
+  // Target a (criteria speed w=2, quality w=1), respondents mode, rows from b:
+  //   (5,5) o=5 · (5,5) o=5 · (3,3) o=3 → S = 13/3; s² = ((2/3)²·2 + (4/3)²)/2 = 4/3; SE = √(4/3/3) = 2/3
+  //   S ± 1.96·SE = 13/3 ± 1.30667 = [3.02667, 5.64] → the top is cut to 5, the scale's end.
+  const config = makeConfig({ departments: ['a', 'b'], criteria: { speed: 2, quality: 1 }, evaluates: [[], [0]], aggregation: 'respondents' });
+  const a = dept(score(config, [row(1, 1, 0, [5, 5]), row(2, 1, 0, [5, 5]), row(3, 1, 0, [3, 3])]), 'a');
+
+  it('keeps SE and the lower bound as computed, and cuts the upper bound at 5', () => {
+    expect(a.score).toBeCloseTo(13 / 3, 12);
+    expect(a.se).toBeCloseTo(2 / 3, 12);
+    expect(a.ci95?.[0]).toBeCloseTo(13 / 3 - 1.96 * (2 / 3), 12);
+    expect(a.ci95?.[1]).toBe(5);
+  });
+});

@@ -61,14 +61,14 @@ interface Expected {
 const DEPARTMENTS: Record<string, Expected> = {
   // One rater (sales). M_speed 4, M_quality 4.5, S = (8 + 4.5)/3 = 25/6 = 4.1667.
   // o = 13/3, 3, 14/3: mean 4, deviations 1/3, −1, 2/3, Σ² = 1/9 + 1 + 4/9 = 14/9, s² = 7/9; SE = √(7/9 / 3) = √(7/27) = 0.50918.
-  // ci95 = 4.1667 ± 0.99798 = [3.1687, 5.1646]. Favorable: answers 4,3,5,5,4 → 4 of 5 = 80%.
-  procurement: { score: 25 / 6, se: Math.sqrt(7 / 27), favorable: 80, respondents: 3, raters: 1, rank: 1, speed: 4, quality: 4.5, flags: [], display: ['4.17', '3.17', '5.16', '80.0%', '4.00', '4.50'] },
+  // ci95 = 4.1667 ± 0.99798 = [3.1687, 5.1646], cut to the 1–5 scale: [3.1687, 5]. Favorable: answers 4,3,5,5,4 → 4 of 5 = 80%.
+  procurement: { score: 25 / 6, se: Math.sqrt(7 / 27), favorable: 80, respondents: 3, raters: 1, rank: 1, speed: 4, quality: 4.5, flags: [], display: ['4.17', '3.17', '5.00', '80.0%', '4.00', '4.50'] },
   // Raters it and hr. M_speed (3 + 5)/2 = 4, M_quality (2.5 + 4)/2 = 3.25, S = (8 + 3.25)/3 = 3.75.
   // it: o = 11/3, 2: mean 17/6, deviations ±5/6, s² = 2·25/36 = 25/18, n = 2 → 25/36.
   // hr: one row: the pooled within-department variance of sales' rows = (M2_it)/(2 − 1) = 25/18, n = 1 → 25/18.
-  // SE = √(25/36 + 50/36) / 2 = √(75/36)/2 = 5√3/12 = 0.72169; ci95 = 3.75 ± 1.41451 = [2.3355, 5.1645].
+  // SE = √(25/36 + 50/36) / 2 = √(75/36)/2 = 5√3/12 = 0.72169; ci95 = 3.75 ± 1.41451 = [2.3355, 5.1645], cut to [2.3355, 5].
   // Favorable: 4,3,2,2,5,4 → 3 of 6 = 50%. Respondents i1, i2, h1 = 3 ≥ 2: shown.
-  sales: { score: 3.75, se: (5 * Math.sqrt(3)) / 12, favorable: 50, respondents: 3, raters: 2, rank: 2, speed: 4, quality: 3.25, flags: [], display: ['3.75', '2.34', '5.16', '50.0%', '4.00', '3.25'] },
+  sales: { score: 3.75, se: (5 * Math.sqrt(3)) / 12, favorable: 50, respondents: 3, raters: 2, rank: 2, speed: 4, quality: 3.25, flags: [], display: ['3.75', '2.34', '5.00', '50.0%', '4.00', '3.25'] },
   // Raters procurement and it. M_speed (3 + 4)/2 = 3.5, M_quality (3.5 + 4)/2 = 3.75, S = (7 + 3.75)/3 = 43/12 = 3.5833.
   // procurement: o = 4, 7/3: s² = 25/18, /2 = 25/36; it: o = 14/3, 3: s² = 25/18, /2 = 25/36.
   // SE = √(50/36)/2 = 5/(6√2) = 0.58926; ci95 = 3.5833 ± 1.15494 = [2.4284, 4.7383].
@@ -88,7 +88,7 @@ const DEPARTMENTS: Record<string, Expected> = {
  */
 const RESPONDENTS: Record<string, Expected> = {
   // One rater: the same as with departments.
-  procurement: { ...DEPARTMENTS['procurement']!, display: ['4.17', '3.17', '5.16', '80.0%', '4.00', '4.50'] },
+  procurement: { ...DEPARTMENTS['procurement']!, display: ['4.17', '3.17', '5.00', '80.0%', '4.00', '4.50'] },
   // M_speed (4+2+5)/3 = 11/3, M_quality (3+2+4)/3 = 3, S = (22/3 + 3)/3 = 31/9 = 3.4444 (departments: 3.75).
   // o = 11/3, 2, 14/3: mean 31/9, deviations 2/9, −13/9, 11/9, Σ² = 294/81, s² = 147/81 = 49/27;
   // SE = √(49/27 / 3) = 7/9 = 0.77778; ci95 = 3.4444 ± 1.52444 = [1.9200, 4.9689]. Now under alert_below: flagged.
@@ -121,7 +121,7 @@ describe.each([
       expect(d.score, id).toBeCloseTo(e.score, PRECISION);
       expect(d.se, id).toBeCloseTo(e.se, PRECISION);
       expect(d.ci95![0], id).toBeCloseTo(e.score - Z * e.se, PRECISION);
-      expect(d.ci95![1], id).toBeCloseTo(e.score + Z * e.se, PRECISION);
+      expect(d.ci95![1], id).toBeCloseTo(Math.min(5, e.score + Z * e.se), PRECISION);
       expect(d.favorable_pct, id).toBeCloseTo(e.favorable, PRECISION);
       expect(d.criteria['speed'], id).toBeCloseTo(e.speed, PRECISION);
       expect(d.criteria['quality'], id).toBeCloseTo(e.quality, PRECISION);
@@ -150,7 +150,7 @@ describe.each([
       const r = rows.get(id)!;
       expect(Number(r['score']), id).toBeCloseTo(e.score, PRECISION);
       expect(Number(r['ci95_low']), id).toBeCloseTo(e.score - Z * e.se, PRECISION);
-      expect(Number(r['ci95_high']), id).toBeCloseTo(e.score + Z * e.se, PRECISION);
+      expect(Number(r['ci95_high']), id).toBeCloseTo(Math.min(5, e.score + Z * e.se), PRECISION);
       expect(Number(r['favorable_pct']), id).toBeCloseTo(e.favorable, PRECISION);
       expect(Number(r['speed']), id).toBeCloseTo(e.speed, PRECISION);
       expect(Number(r['quality']), id).toBeCloseTo(e.quality, PRECISION);

@@ -186,7 +186,11 @@ export const ENGLISH: Phrasebook = {
       para(
         'The 95% confidence interval is ',
         code(`S ± ${z}·SE`),
-        '. The narrower the interval, the more precise the score; do not read much into the gap between two departments whose intervals largely overlap.',
+        ', cut to the scale (',
+        f.n(f.config.scale.min),
+        '–',
+        f.n(f.config.scale.max),
+        '): no score can lie outside it, so neither does its interval. The narrower the interval, the more precise the score; do not read much into the gap between two departments whose intervals largely overlap.',
       ),
     );
     return { heading: 'How precise a score is', blocks };
