@@ -81,7 +81,7 @@ const EN = {
   method: 'Method',
   methodText:
     'Score = weighted mean of the criterion means; with aggregation "departments" every client department counts equally. ' +
-    '95% interval = score ± 1.96·SE. A change is significant when |z| ≥ 1.96 (p < 0.05, two-sided). ' +
+    '95% interval = score ± 1.96·SE, cut to the scale. A change is significant when |z| ≥ 1.96 (p < 0.05, two-sided). ' +
     'Values computed from fewer than {k} respondents are hidden.',
   rowsRead: 'Questionnaire rows read',
   rowsUsed: 'used',
@@ -191,7 +191,7 @@ const RU: Phrasebook = {
   method: 'Методика',
   methodText:
     'Оценка — взвешенное среднее средних по критериям; при агрегации «departments» каждое подразделение-клиент весит одинаково. ' +
-    '95% интервал — оценка ± 1,96·SE. Изменение значимо, когда |z| ≥ 1,96 (p < 0,05, двусторонний критерий). ' +
+    '95% интервал — оценка ± 1,96·SE, обрезанный по шкале. Изменение значимо, когда |z| ≥ 1,96 (p < 0,05, двусторонний критерий). ' +
     'Значения, посчитанные по ответам меньше чем {k} респондентов, скрыты.',
   rowsRead: 'Прочитано анкет',
   rowsUsed: 'учтено',
