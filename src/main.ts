@@ -41,7 +41,7 @@ export async function buildProgram(argv: readonly string[]): Promise<Command> {
   for (const [, load] of named === undefined ? COMMANDS : [named]) program.addCommand(await load());
   program.addHelpText(
     'after',
-    examples(['ic init                          # sample ic.yaml + responses.csv', 'ic validate responses.csv', 'ic score responses.csv', 'ic <command> --help']),
+    examples(['ic init                          # sample ic.yaml + responses of two periods', 'ic validate responses.csv', 'ic score responses.csv', 'ic diff previous.csv responses.csv', 'ic score --help                  # every command explains itself']),
   );
   // Usage errors exit 2 (commander's default is 1); help and version exit 0.
   program.exitOverride();

@@ -24,3 +24,33 @@ export class UserError extends Error {
     super(message);
   }
 }
+
+/**
+ * The one message for a file ic could not write, whatever the command: what went wrong in words and what to do.
+ * A refusal already decided (a FIFO as target, an input as --out: UsageError/UserError) passes through unchanged.
+ */
+export function writeFailed(path: string, error: unknown): UsageError | UserError {
+  if (error instanceof UsageError || error instanceof UserError) return error;
+  const code = (error as NodeJS.ErrnoException | undefined)?.code ?? 'error';
+  const folder = parentOf(path);
+  switch (code) {
+    case 'ENOENT':
+      return new UserError(`cannot write ${path}: the folder ${folder} does not exist; create it first (mkdir -p ${folder}) or write elsewhere`);
+    case 'ENOTDIR':
+      return new UserError(`cannot write ${path}: a part of ${folder} is a file, not a folder; write elsewhere`);
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return new UserError(`cannot write ${path}: the disk is full (${code}); free some space or write elsewhere`);
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return new UserError(`cannot write ${path}: no permission to write in ${folder} (${code}); write elsewhere or change the folder's permissions`);
+    default:
+      return new UserError(`cannot write ${path} (${code}); check that the folder ${folder} exists and is writable`);
+  }
+}
+
+function parentOf(path: string): string {
+  const cut = path.replace(/\/+$/, '').lastIndexOf('/');
+  return cut < 0 ? '.' : cut === 0 ? '/' : path.slice(0, cut);
+}

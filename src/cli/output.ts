@@ -3,7 +3,7 @@ import { statSync } from 'node:fs';
 import { dirname, extname } from 'node:path';
 import { INPUT_EXTENSIONS } from '../input/extensions.js';
 import { checkTarget, realPathOf, writeFileAtomic } from './atomicWrite.js';
-import { UsageError, UserError } from './errors.js';
+import { UsageError, UserError, writeFailed } from './errors.js';
 
 const INPUT_EXTENSION_SET: ReadonlySet<string> = new Set(INPUT_EXTENSIONS);
 
@@ -47,10 +47,7 @@ export async function writeResult(text: string | Uint8Array, out: string | undef
   try {
     await writeFileAtomic(out, text, option);
   } catch (error) {
-    if (error instanceof UsageError) throw error;
-    const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    if (code === 'ENOSPC' || code === 'EDQUOT') throw new UserError(`cannot write ${out}: the disk is full (${code}); free some space or write elsewhere`);
-    throw new UserError(`cannot write ${out} (${code}); check that the folder exists and is writable`);
+    throw writeFailed(out, error);
   }
 }
 

@@ -10,7 +10,7 @@ import { renderCsv } from '../render/csv/csv.js';
 import { renderProblems } from '../render/problems.js';
 import type { ReportPhrases } from '../report/phrases/types.js';
 import { countBySeverity } from '../report/validate.js';
-import { UsageError, UserError } from './errors.js';
+import { UsageError, UserError, writeFailed } from './errors.js';
 import { checkOutPath, note, writeResult } from './output.js';
 import { openFileAtomic, realPathOf, type AtomicStream } from './atomicWrite.js';
 import type { Terminal } from './terminal.js';
@@ -124,8 +124,7 @@ function openRejects(path: string, several: boolean): { onReject(label: string |
   try {
     file = openFileAtomic(path, '--rejects');
   } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UserError(`cannot write ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'}); check that the folder exists and is writable`);
+    throw writeFailed(path, error);
   }
   file.write(renderCsv(header, []));
   let batch: (string | number)[][] = [];
@@ -151,8 +150,7 @@ function openRejects(path: string, several: boolean): { onReject(label: string |
         file.commit();
       } catch (error) {
         file.abort();
-        if (error instanceof UserError || error instanceof UsageError) throw error;
-        throw new UserError(`cannot write ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'}); check that the folder exists and is writable`);
+        throw writeFailed(path, error);
       }
     },
   };

@@ -82,13 +82,13 @@ export function diffCommand(): Command {
         .default('department'),
     );
   return addDataCommandOptions(command, [
-    'ic diff examples/2026-q1.csv examples/2026-q2.csv',
-    'ic diff examples/2026-q1.csv examples/2026-q2.csv --by criterion',
-    'ic diff examples/2026-q1.csv examples/2026-q2.csv --by pair --format md --out pairs.md',
-    'ic diff responses/q1/ responses/q2/ --labels "Q1 2026,Q2 2026"',
-    'ic diff --a q1-sales.csv q1-hr.csv --b q2-sales.csv q2-hr.csv',
-    'ic diff q1.csv q2.csv --format json | jq ".departments[] | select(.significant)"',
-    'ic diff q1.csv q2.csv --excel --out q1-q2.report.csv',
+    'ic diff previous.csv responses.csv',
+    'ic diff previous.csv responses.csv --by criterion',
+    'ic diff previous.csv responses.csv --by pair --format md --out pairs.md',
+    'ic diff previous.csv responses.csv --labels "Q1 2026,Q2 2026"',
+    'ic diff --a previous.csv --b responses.csv                  # several files or folders per period',
+    'ic diff previous.csv responses.csv --format json | jq ".departments[] | select(.significant)"',
+    'ic diff previous.csv responses.csv --excel --out change.report.csv',
   ]).action(async (periods: string[], options: DiffOptions) => {
     process.exitCode = await runDiff(periods, options);
   });

@@ -57,7 +57,7 @@ export function explainCommand(): Command {
         'ic explain                                  # in the language of the config',
         'ic explain --lang en',
         'ic explain --out method.md                  # Markdown, to print or send to participants',
-        'ic explain --config survey/ic.yaml --format md --lang ru > методика.md',
+        'ic explain --config ic.yaml --format md --lang ru > методика.md',
       ]),
     )
     .action(async (options: ExplainOptions) => {

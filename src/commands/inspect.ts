@@ -97,7 +97,7 @@ export function inspectCommand(): Command {
   return command
     .addHelpText(
       'after',
-      examples(['ic inspect "Ответы на форму (1).xlsx"', 'ic inspect export.csv --format json', 'ic inspect form.xlsx --config survey/ic.yaml']),
+      examples(['ic inspect responses.csv                         # a form export: ic inspect "Ответы на форму (1).xlsx"', 'ic inspect responses.csv --format json', 'ic inspect responses.csv --config ic.yaml']),
     )
     .action(async (file: string | undefined, options: InspectOptions) => {
       process.exitCode = await runInspect(file, options);

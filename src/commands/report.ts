@@ -126,9 +126,9 @@ export function reportCommand(): Command {
     .addHelpText(
       'after',
       examples([
-        'ic report examples/2026-q1.csv examples/2026-q2.csv --out report/',
-        'ic report q1.csv q2.csv q3.csv --out report/ --pdf',
-        'ic report responses/q2/ --out report-q2/ --lang en',
+        'ic report previous.csv responses.csv --out report/       # oldest first; the last is reported',
+        'ic report previous.csv responses.csv --out report/ --pdf',
+        'ic report responses.csv --out report-en/ --lang en',
       ]),
     )
     .action(async (periods: string[], options: ReportOptions) => {

@@ -29,12 +29,12 @@ export function scoreCommand(): Command {
     .argument('[files...]', 'responses CSV files or folders of them (one period)')
     .addOption(new Option('--by <view>', 'department: one row per department; criterion: company-wide per criterion; pair: client × department matrix; rater: harsh and lenient raters').choices(VIEWS).default('department'));
   return addDataCommandOptions(command, [
-    'ic score examples/2026-q1.csv',
-    'ic score responses/ --by pair',
-    'ic score q1.csv --by rater --format md --out q1-raters.md',
-    'ic score q1.csv --excel --out q1.csv.report.csv',
-    'ic score q1.csv --format json | jq ".departments[0]"',
-    'ic score q1.csv --skip-invalid --rejects q1-rejects.csv',
+    'ic score responses.csv',
+    'ic score responses.csv --by pair',
+    'ic score responses.csv --by rater --format md --out raters.md',
+    'ic score responses.csv --excel --out scores.report.csv       # opens in a Russian Excel',
+    'ic score responses.csv --format json | jq ".departments[0]"',
+    'ic score responses.csv --skip-invalid --rejects rejects.csv',
   ]).action(async (files: string[], options: ScoreOptions) => {
     process.exitCode = await runScore(files, options);
   });

@@ -7,7 +7,7 @@ import { lstatSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { requireConfig } from '../cli/context.js';
-import { EXIT, UsageError, UserError } from '../cli/errors.js';
+import { EXIT, UsageError, UserError, writeFailed } from '../cli/errors.js';
 import { addConfigOption, addLanguageOption, examples } from '../cli/options.js';
 import { note, writeResult } from '../cli/output.js';
 import { detectTerminal } from '../cli/terminal.js';
@@ -96,7 +96,7 @@ async function writeAll(targets: readonly { path: string; file: TemplateFile }[]
     try {
       await writeFileAtomic(path, file.text);
     } catch (error) {
-      throw new UserError(`cannot write ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'}); check that the folder is writable`);
+      throw writeFailed(path, error);
     }
   }
 }
@@ -189,7 +189,7 @@ export function templateCommand(): Command {
         'ic template --out forms/ --no-excel --force   # plain CSV, replacing the previous set',
         'ic template --department sales > sales.csv',
         'ic template --department sales --format md    # the printable version on stdout',
-        'ic template --department sales --out forms/sales.csv',
+        'ic template --department sales --out sales-form.csv',
       ]),
     )
     .action(async (options: TemplateCommandOptions) => {

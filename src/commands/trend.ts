@@ -38,11 +38,10 @@ export function trendCommand(): Command {
     .argument('[periods...]', 'two or more periods, oldest first: each a responses CSV file or a folder of them')
     .option('--labels <names>', 'names of the periods, separated by commas (default: the file or folder names)');
   return addDataCommandOptions(command, [
-    'ic trend examples/2026-q1.csv examples/2026-q2.csv',
-    'ic trend responses/q1/ responses/q2/ responses/q3/',
-    'ic trend q1.csv q2.csv q3.csv --labels "I кв.,II кв.,III кв."',
-    'ic trend q1.csv q2.csv q3.csv --format json | jq ".departments[0].latest"',
-    'ic trend q1.csv q2.csv q3.csv --excel --out trend.report.csv',
+    'ic trend previous.csv responses.csv                          # oldest first; folders too',
+    'ic trend previous.csv responses.csv --labels "I кв.,II кв."',
+    'ic trend previous.csv responses.csv --format json | jq ".departments[0].latest"',
+    'ic trend previous.csv responses.csv --excel --out trend.report.csv',
   ]).action(async (periods: string[], options: TrendOptions) => {
     process.exitCode = await runTrend(periods, options);
   });

@@ -66,9 +66,9 @@ export function validateCommand(): Command {
       'after',
       examples([
         'ic validate                                  # the config only',
-        'ic validate examples/2026-q1.csv',
-        'ic validate responses/ --strict',
-        'ic validate q1.csv --format json > problems.json',
+        'ic validate responses.csv',
+        'ic validate previous.csv --strict                   # warnings count as errors',
+        'ic validate responses.csv --format json > problems.json',
       ]),
     )
     .action(async (files: string[], options: ValidateOptions) => {

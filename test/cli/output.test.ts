@@ -31,10 +31,17 @@ describe('writeResult', () => {
     await expect(writeResult('x', dir, [])).rejects.toThrow(UsageError);
   });
 
-  it('a write that fails for another reason: a UserError with the code and what to check', async () => {
+  it('a write into a folder that does not exist: a UserError naming the folder and what to do', async () => {
     const dir = workdir();
-    await expect(writeResult('x', join(dir, 'missing', 'r.txt'), [])).rejects.toThrow(
-      new UserError(`cannot write ${join(dir, 'missing', 'r.txt')} (ENOENT); check that the folder exists and is writable`),
+    const missing = join(dir, 'missing');
+    await expect(writeResult('x', join(missing, 'r.txt'), [])).rejects.toThrow(
+      new UserError(`cannot write ${join(missing, 'r.txt')}: the folder ${missing} does not exist; create it first (mkdir -p ${missing}) or write elsewhere`),
     );
+  });
+
+  it('a write under a file used as a folder: a UserError saying so', async () => {
+    const dir = workdir();
+    writeFileSync(join(dir, 'plain'), 'x');
+    await expect(writeResult('x', join(dir, 'plain', 'r.txt'), [])).rejects.toThrow(/: a part of .*plain is a file, not a folder; write elsewhere$/);
   });
 });

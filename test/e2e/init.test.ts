@@ -9,7 +9,7 @@ describe('ic init', () => {
     const dir = workdir();
     const init = ic(['init', 'survey'], { cwd: dir });
     expect(init.code).toBe(0);
-    expect(init.stderr).toContain('Wrote survey/ic.yaml and survey/responses.csv');
+    expect(init.stderr).toContain('Wrote survey/ic.yaml, survey/responses.csv and survey/previous.csv.');
     expect(readFileSync(join(dir, 'survey/ic.yaml'), 'utf8')).toMatch(/^# ic\.yaml/);
 
     const validate = ic(['validate', 'survey/responses.csv'], { cwd: dir });
