@@ -20,6 +20,9 @@ export type CellValue =
   | { kind: 'spark'; values: readonly (number | null)[]; scale: { min: number; max: number } }
   | { kind: 'empty' };
 
+/** Columns a criterion's or department's name over a column of numbers wraps to on a terminal. */
+export const HEADER_WRAP = 11;
+
 export interface Column {
   /** Machine name: the CSV header. */
   key: string;
@@ -35,6 +38,11 @@ export interface Column {
   priority?: number;
   /** May be cut with "…" on a narrow terminal (a name). */
   cut?: boolean;
+  /**
+   * A long title over a short value (a criterion's name over its mean): on a terminal the title is written on
+   * several lines of at most this many columns (or the values' width, when wider) instead of widening the column.
+   */
+  wrap?: number;
 }
 
 export interface TableModel {

@@ -131,7 +131,7 @@ describe('--out', () => {
     const dir = fixture('score-small');
     const run = ic(['score', 'responses.csv', '--out', 'missing/report.txt'], { cwd: dir });
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^ic: cannot write missing\/report\.txt \(ENOENT\); check that the folder exists/mu);
+    expect(run.stderr).toMatch(/^ic: cannot write missing\/report\.txt: the folder missing does not exist; create it first \(mkdir -p missing\)/mu);
     expect(readdirSync(dir).sort()).toEqual(['ic.yaml', 'respondents.yaml', 'responses.csv']);
   });
 });

@@ -167,12 +167,22 @@ function checkDisplay(out: string, json: ScoreJsonOut, view: (typeof VIEWS)[numb
     case 'pair': {
       // The matrix: a row per evaluated department, a column per rater department (in config order).
       const raters = json.departments.map((d) => d.id).filter((id) => json.pairs!.some((p) => p.rater === id));
-      const header = out.split('\n').find((l) => l.includes('Department ↓ / rater →'))!;
-      const columns = header.replace(/^\|/u, '').split(/\s*\|\s*|\s{2,}/u).filter((c) => c !== '');
-      expect(columns.slice(1)).toEqual(raters);
+      // Columns are titled with the raters' names; on a terminal a long name is written over two lines.
+      const lines = out.split('\n');
+      const at = lines.findIndex((l) => l.includes('Department ↓ / rater →'));
+      const raterNames = raters.map((r) => names.get(r)!);
+      if (format === 'md') {
+        const columns = lines[at]!.replace(/^\|/u, '').split(/\s*\|\s*/u).filter((c) => c !== '');
+        expect(columns.slice(1)).toEqual(raterNames);
+      } else {
+        const header = lines.slice(0, at + 1).reverse();
+        const stack = header.slice(0, header.findIndex((l) => l === '') === -1 ? undefined : header.findIndex((l) => l === '')).reverse();
+        for (const name of raterNames) for (const word of name.split(' ')) expect(stack.join(' '), name).toContain(word);
+      }
       if (format === 'md') {
         for (const target of new Set(json.pairs!.map((p) => p.target))) {
-          const cells = row(out, names.get(target)!);
+          // below the header, which names the raters too
+          const cells = row(lines.slice(at + 2).join('\n'), names.get(target)!);
           raters.forEach((r, i) => {
             const p = json.pairs!.find((x) => x.target === target && x.rater === r);
             expect(cells[i + 1], `${r} → ${target}`).toBe(p === undefined ? '' : score(p.score, p.reason));

@@ -4,6 +4,16 @@ import type { ReportDocument, Section } from '../../report/document.js';
 import { displayContext } from '../number.js';
 import { renderProblems } from '../problems.js';
 import { paintTone, renderTableText } from './table.js';
+import { wrapWords } from './width.js';
+
+/**
+ * A sentence as lines that fit a terminal (`width`), the first after `indent`, the rest after `hanging`;
+ * piped output (no width) keeps it on one line, for grep and for files.
+ */
+function fit(text: string, width: number | undefined, indent = '', hanging = indent): string[] {
+  if (width === undefined) return [indent + text];
+  return wrapWords(text, Math.max(20, width - hanging.length)).map((l, i) => (i === 0 ? indent : hanging) + l);
+}
 
 export interface TextOptions {
   color: ChalkInstance;
@@ -20,14 +30,14 @@ function sectionLines(section: Section, doc: ReportDocument, options: TextOption
       if (table.left.length > 0) notes.push(`${doc.leftOutNote} ${table.left.join(', ')}`);
       const out = [color.bold(section.heading), table.text.trimEnd()];
       if (section.summary !== undefined || notes.length > 0) out.push('');
-      if (section.summary !== undefined) out.push(color.bold(section.summary));
-      out.push(...notes.map((n) => color.dim(n)));
+      if (section.summary !== undefined) out.push(...fit(section.summary, options.width).map((l) => color.bold(l)));
+      out.push(...notes.flatMap((n) => fit(n, options.width)).map((l) => color.dim(l)));
       return out;
     }
     case 'attention':
-      return ['', color.bold.red(section.heading), ...section.items.map((l) => `  ${l}`)];
+      return ['', color.bold.red(section.heading), ...section.items.flatMap((l) => fit(l, options.width, '  ', '    '))];
     case 'notes':
-      return ['', ...section.notes.map((n) => color.dim(n))];
+      return ['', ...section.notes.flatMap((n) => fit(n, options.width)).map((l) => color.dim(l))];
     case 'problems': {
       const listed = renderProblems(section.problems, { color, maxPerKind: section.maxPerKind, words: section.words });
       return listed === '' ? [] : [listed.trimEnd()];
@@ -40,7 +50,7 @@ function sectionLines(section: Section, doc: ReportDocument, options: TextOption
 export function renderText(doc: ReportDocument, options: TextOptions): string {
   const { color } = options;
   const out: string[] = [];
-  if (doc.covers !== undefined) out.push(`${color.bold(doc.title)} ${color.dim('—')} ${doc.covers.text}`, ...doc.meta.map((m) => color.dim(m)), '');
+  if (doc.covers !== undefined) out.push(`${color.bold(doc.title)} ${color.dim('—')} ${doc.covers.text}`, ...doc.meta.flatMap((m) => fit(m, options.width)).map((l) => color.dim(l)), '');
   for (const section of doc.sections) if (section.only !== 'print') out.push(...sectionLines(section, doc, options));
   return `${out.join('\n')}\n`;
 }

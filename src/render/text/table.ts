@@ -7,7 +7,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { CellValue, Column, TableModel, Tone } from '../../report/table.js';
 import { displayText, type DisplayContext } from '../number.js';
-import { cutToWidth, displayWidth } from './width.js';
+import { cutToWidth, displayWidth, wrapWords } from './width.js';
 
 const GAP = '  ';
 /** A cut name keeps at least this many columns, "…" included. */
@@ -34,7 +34,9 @@ function cutNames(columns: readonly Column[], widths: number[], kept: readonly n
 
 function paint(s: string, tone: Tone | undefined, color: ChalkInstance, heat: boolean): string {
   if (tone === undefined || s === '') return s;
-  if (heat) {
+  // A heat map is its background colours: without colour (a pipe, NO_COLOR) its cells are plain numbers,
+  // without the padding that frames a coloured cell (which would push them out of line with the others).
+  if (heat && color.level > 0) {
     switch (tone) {
       case 'good':
         return color.black.bgGreen(` ${s} `);
@@ -109,7 +111,9 @@ export function renderTableText(model: TableModel, ctx: DisplayContext, color: C
   const heat = model.heat ?? false;
   const rows = model.rows.map((row) => row.map((cell) => layCell(cell, ctx, color, heat)));
   const cellWidth = (c: Laid): number => displayWidth(c.paint(c.text));
-  const widths = model.columns.map((col, i) => Math.max(displayWidth(col.title), ...rows.map((r) => (r[i] === undefined ? 0 : cellWidth(r[i]!)))));
+  const valueWidths = model.columns.map((_, i) => Math.max(0, ...rows.map((r) => (r[i] === undefined ? 0 : cellWidth(r[i]!)))));
+  const titles = model.columns.map((col, i) => (col.wrap === undefined ? [col.title] : wrapWords(col.title, Math.max(col.wrap, valueWidths[i]!))));
+  const widths = model.columns.map((_, i) => Math.max(valueWidths[i]!, ...titles[i]!.map(displayWidth)));
   // Names are cut to a readable width before any column is left out, and further only when that is not enough.
   if (options.width !== undefined) cutNames(model.columns, widths, model.columns.map((_, i) => i), options.width, NAME_KEEP);
   const kept = keptColumns(model.columns, widths, options.width);
@@ -119,7 +123,19 @@ export function renderTableText(model: TableModel, ctx: DisplayContext, color: C
     const space = ' '.repeat(Math.max(0, widths[i]! - plainWidth));
     return model.columns[i]!.align === 'right' ? space + shown : shown + space;
   };
-  const lines = [kept.map((i) => pad(color.bold(model.columns[i]!.title), displayWidth(model.columns[i]!.title), i)).join(GAP)];
+  // A title on several lines sits on the values (bottom-aligned), like a spreadsheet's wrapped header.
+  const height = Math.max(...kept.map((i) => titles[i]!.length));
+  const lines: string[] = [];
+  for (let line = 0; line < height; line++) {
+    lines.push(
+      kept
+        .map((i) => {
+          const title = titles[i]![line - (height - titles[i]!.length)] ?? '';
+          return pad(title === '' ? '' : color.bold(title), displayWidth(title), i);
+        })
+        .join(GAP),
+    );
+  }
   for (const row of rows) {
     lines.push(
       kept
@@ -135,5 +151,5 @@ export function renderTableText(model: TableModel, ctx: DisplayContext, color: C
   }
   // An untitled column continues the one before it (the interval's upper end): it is named with that one.
   const left = model.columns.flatMap((c, i) => (kept.includes(i) || c.title === '' ? [] : [c.title]));
-  return { text: `${lines.join('\n')}\n`, left };
+  return { text: `${lines.map((l) => l.trimEnd()).join('\n')}\n`, left };
 }

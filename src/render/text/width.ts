@@ -23,3 +23,26 @@ export function cutToWidth(text: string, width: number): string {
   }
   return `${out}…`;
 }
+
+/**
+ * A text broken into lines of at most `width` columns at spaces (a word longer than the width keeps its own
+ * line whole: cutting it would lose what it says). Display widths, so Cyrillic and CJK wrap where they should.
+ */
+export function wrapWords(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  let used = 0;
+  for (const word of text.split(' ')) {
+    const w = displayWidth(word);
+    if (line !== '' && used + 1 + w > width) {
+      lines.push(line);
+      line = word;
+      used = w;
+    } else {
+      line = line === '' ? word : `${line} ${word}`;
+      used = line === word ? w : used + 1 + w;
+    }
+  }
+  lines.push(line);
+  return lines;
+}

@@ -3,7 +3,7 @@ import type { Config } from '../../config/types.js';
 import type { CriterionDiff, DepartmentDiff, DiffSide, PairDiff, PeriodDiff } from '../../core/diff.js';
 import type { NullReason } from '../../core/results.js';
 import type { ReportPhrases, Where } from '../phrases/types.js';
-import { maybe, num, text, type CellValue, type Column, type TableModel, type Tone } from '../table.js';
+import { HEADER_WRAP, maybe, num, text, type CellValue, type Column, type TableModel, type Tone } from '../table.js';
 
 export const DIFF_VIEWS = ['department', 'criterion', 'pair'] as const;
 export type DiffView = (typeof DIFF_VIEWS)[number];
@@ -171,7 +171,7 @@ export function criterionDiffView(diff: PeriodDiff, criteria: readonly Criterion
       { key: 'id', title: p.diff.columns.id, priority: 1 },
       { key: 'delta', title: p.diff.columns.scoreDelta, align: 'right' },
       { key: 'change', title: p.diff.columns.change },
-      ...config.criteria.map((c): Column => ({ key: c.id, title: c.id, align: 'right', priority: 2 })),
+      ...config.criteria.map((c): Column => ({ key: c.id, title: c.name, wrap: HEADER_WRAP, align: 'right', priority: 2 })),
     ],
     rows: diff.departments
       .filter((d) => d.status === 'both')

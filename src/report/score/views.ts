@@ -3,7 +3,7 @@ import type { Config } from '../../config/types.js';
 import type { NeedsAttention } from '../../core/attention.js';
 import type { DepartmentScore, PeriodScores } from '../../core/results.js';
 import type { ReportPhrases } from '../phrases/types.js';
-import { decimalsKeepingSide, maybe, num, text, type CellValue, type Column, type TableModel, type Tone } from '../table.js';
+import { decimalsKeepingSide, HEADER_WRAP, maybe, num, text, type CellValue, type Column, type TableModel, type Tone } from '../table.js';
 
 export const VIEWS = ['department', 'criterion', 'pair', 'rater'] as const;
 export type View = (typeof VIEWS)[number];
@@ -48,7 +48,7 @@ export function departmentView(scores: PeriodScores, config: Config, p: ReportPh
     { key: 'favorable_pct', title: t.favorable, align: 'right', priority: 6 },
     { key: 'respondents', title: t.respondents, align: 'right', priority: 5 },
     { key: 'raters', title: t.raters, align: 'right', priority: 2 },
-    ...config.criteria.map((c): Column => ({ key: c.id, title: c.id, align: 'right', priority: 3 })),
+    ...config.criteria.map((c): Column => ({ key: c.id, title: c.name, wrap: HEADER_WRAP, align: 'right', priority: 3 })),
     { key: 'flags', title: t.flags },
   ];
   const rows = byRank(scores.departments).map((d): CellValue[] => [
@@ -102,7 +102,7 @@ export function pairMatrixView(scores: PeriodScores, config: Config, p: ReportPh
     columns: [
       { key: 'target', title: p.score.columns.pairCorner, cut: true },
       // On a narrow terminal the rightmost raters go first; the note names them.
-      ...raters.map((r): Column => ({ key: config.departments[r]!.id, title: config.departments[r]!.id, align: 'right', priority: 1 })),
+      ...raters.map((r): Column => ({ key: config.departments[r]!.id, title: config.departments[r]!.name, wrap: HEADER_WRAP, align: 'right', priority: 1 })),
     ],
     rows: targets.map((t) => [
       text(config.departments[t]!.name),
@@ -181,7 +181,8 @@ export function attentionLines(attention: NeedsAttention, scores: PeriodScores, 
     lines.push(p.score.attentionDepartment(`${department.name} (${department.id})`, scoreText(department.score!, scores, p), scores.alertBelow!, weakest));
   }
   if (attention.lowestPairs.length > 0) {
-    const pairs = attention.lowestPairs.map((pair) => `${pair.raterId} → ${pair.targetId} ${scoreText(pair.score!, scores, p)}`).join(', ');
+    const name = (d: number) => config.departments[d]!.name;
+    const pairs = attention.lowestPairs.map((pair) => `${name(pair.rater)} → ${name(pair.target)} ${scoreText(pair.score!, scores, p)}`).join(', ');
     lines.push(p.score.lowestPairs(pairs));
   }
   return lines;

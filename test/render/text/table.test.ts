@@ -82,8 +82,25 @@ describe('renderTableText', () => {
     expect(lines(out.text)[1]).toMatch(/^Администр…  /u);
   });
 
+  const heat: TableModel = { heat: true, columns: [{ key: 'n', title: 'N' }, { key: 's', title: 'S', align: 'right' }], rows: [[text('a'), num(4.5, 'score', 'good')], [text('b'), num(3, 'score')]] };
+
   it('a heat map cell keeps its padding inside the colour, and the column widths count it', () => {
-    const heat: TableModel = { heat: true, columns: [{ key: 'n', title: 'N' }, { key: 's', title: 'S', align: 'right' }], rows: [[text('a'), num(4.5, 'score', 'good')], [text('b'), num(3, 'score')]] };
-    expect(renderTableText(heat, ctx, plain).text).toBe('N       S\na   4.50 \nb    3.00\n');
+    const coloured = new Chalk({ level: 1 });
+    const shown = renderTableText(heat, ctx, coloured).text.split('\n');
+    expect(shown[1]).toBe(`a  ${coloured.black.bgGreen(' 4.50 ')}`);
+    expect(shown[2]).toBe('b    3.00');
+  });
+
+  it('without colour a heat map is plain numbers, in line, and no line ends in blanks', () => {
+    expect(renderTableText(heat, ctx, plain).text).toBe('N     S\na  4.50\nb  3.00\n');
+  });
+
+  it('a title with wrap is written over several lines, bottom-aligned, no wider than its wrap or its values', () => {
+    const wrapped: TableModel = {
+      columns: [{ key: 'n', title: 'N' }, { key: 'speed', title: 'Скорость реакции на запрос', wrap: 11, align: 'right' }],
+      rows: [[text('a'), num(4.5, 'score')]],
+    };
+    // "Скорость реакции на запрос": "Скорость" (8) · "реакции на" (10) · "запрос" (6) → width 10
+    expect(renderTableText(wrapped, ctx, plain).text).toBe('     Скорость\n   реакции на\nN      запрос\na        4.50\n');
   });
 });
