@@ -58,6 +58,7 @@ export async function runReport(inputs: string[], options: ReportOptions): Promi
     trend: scores.length >= 3 ? trendPeriods(scores) : null,
     attention: needsAttention(last),
     lang,
+    comments: scored[scored.length - 1]!.load.comments,
   };
 
   const pages = renderHtmlPages(input);

@@ -11,6 +11,7 @@ import { readResponses } from '../input/read.js';
 import type { InputFile } from '../input/source/bytes.js';
 import type { RawQuestionnaire, SourceFileInfo, SourceRecord } from '../input/types.js';
 import { ResponseValidator, type ValidationSummary } from '../validate/rows.js';
+import { CommentCollector } from './comments.js';
 import { FirstRowTexts } from './firstRowTexts.js';
 import type { Reject } from './reject.js';
 
@@ -38,6 +39,8 @@ export interface PeriodLoad {
   /** Filled only when asked for (`collectRejects`). */
   rejects: Reject[];
   missingPairs: ValidationSummary['missingPairs'];
+  /** The comments of the rows used, by department id (SPEC 3.3: no rater, no respondent). */
+  comments: Map<string, string[]>;
 }
 
 export interface RowConsumer<R> {
@@ -80,6 +83,7 @@ export async function loadPeriod<R>(inputs: readonly string[], config: Config, o
   const emit = rejectOutput(options, rejects);
   // The text of rows used so far, for the rejects of those that a later duplicate takes back out.
   const firstRows = emit === null ? null : new FirstRowTexts();
+  const comments = new CommentCollector();
 
   const reject = (records: readonly SourceRecord[], file: string, reason: string): void => {
     if (emit === null) return;
@@ -108,6 +112,7 @@ export async function loadPeriod<R>(inputs: readonly string[], config: Config, o
             if (consumer.remove === undefined) throw new Error('a row must be taken back out, and the consumer cannot remove rows');
             consumer.remove(late.row);
           }
+          comments.retracted(late.row);
           rows.used -= late.records;
           rows.rejected += late.records;
           rows.withErrors += late.records;
@@ -119,6 +124,8 @@ export async function loadPeriod<R>(inputs: readonly string[], config: Config, o
           reject(raw.records, raw.file, check.rejectReason ?? 'rejected');
         } else {
           rows.used += n;
+          // Its comment first: a consumer may keep the row object and reuse it for the next one.
+          comments.used(check.row, raw.comment);
           consumer?.add(check.row);
           firstRows?.used(check.entry, raw);
         }
@@ -142,7 +149,7 @@ export async function loadPeriod<R>(inputs: readonly string[], config: Config, o
   const summary = validator.finish();
   for (const p of summary.problems) problems.push(p);
   return {
-    load: { inputs, files, problems, rows, rejects, missingPairs: summary.missingPairs },
+    load: { inputs, files, problems, rows, rejects, missingPairs: summary.missingPairs, comments: comments.finish(config) },
     result: consumer ? consumer.finish() : null,
   };
 }
