@@ -65,7 +65,7 @@ export async function scorePeriods(periods: readonly PeriodInput[], config: Conf
 
   await rejects?.close();
   const nothing = scored.map((s) => nothingToScore(s.load)).find((why) => why !== null);
-  if (nothing !== undefined && nothing !== null) throw new UserError(nothing);
+  if (nothing !== undefined && nothing !== null) throw new UserError(nothing.kind === 'not-found' ? p.run.nothingFound(nothing.inputs) : p.run.noRows(nothing.inputs));
 
   if (totalErrors > 0 && !options.skipInvalid) {
     const rowsWithErrors = scored.reduce((n, s) => n + s.load.rows.withErrors, 0);
@@ -74,7 +74,7 @@ export async function scorePeriods(periods: readonly PeriodInput[], config: Conf
     throw new UserError(p.run.refused(failing, totalErrors, rowsWithErrors, wantRejects));
   }
   const emptied = nothingValidLeft(scored.map((s, i) => ({ load: s.load, label: periods[i]!.label })));
-  if (emptied !== null) throw new UserError(emptied);
+  if (emptied !== null) throw new UserError(p.run.noValidRow(emptied));
   scored.forEach((s, i) => {
     const r = s.load.rows;
     if (r.rejected === 0) return;

@@ -122,7 +122,7 @@ describe('without an import: block', () => {
       expect(said).toContain('survey.csv:1');
       expect(said).toContain('no column header names a department and a criterion; and no rater column');
       expect(said).toContain('Run "ic inspect survey.csv"');
-      if (args.includes('--skip-invalid')) expect(run.stderr).toContain('ic: no valid row is left in the data; nothing was computed');
+      if (args.includes('--skip-invalid')) expect(run.stderr).toContain('ic: в данных не осталось ни одной годной строки; ничего не посчитано');
     }
   });
 });

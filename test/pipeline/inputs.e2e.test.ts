@@ -133,11 +133,14 @@ describe('honest empties and names (issue 13)', () => {
       ['empty', 'nothing was computed: empty gives no responses file to read'],
       ['header-only.csv', 'nothing was computed: no data row was read from header-only.csv'],
     ] as const) {
-      const run = ic(['score', '--config', 'ic.yaml', '--skip-invalid', input, ...(input === 'nothere.csv' ? ['good.csv'] : [])], { cwd: dir });
+      const run = ic(['score', '--config', 'ic.yaml', '--lang', 'en', '--skip-invalid', input, ...(input === 'nothere.csv' ? ['good.csv'] : [])], { cwd: dir });
       expect(run.code, input).toBe(1);
       expect(run.stdout).toBe('');
       expect(run.stderr).toContain(words);
     }
+    // in the report's language
+    expect(ic(['score', '--config', 'ic.yaml', '--lang', 'ru', 'nothere.csv'], { cwd: dir }).stderr).toContain('ничего не посчитано: в nothere.csv нет файла ответов');
+    expect(ic(['score', '--config', 'ic.yaml', '--lang', 'ru', 'header-only.csv'], { cwd: dir }).stderr).toContain('ничего не посчитано: в header-only.csv нет ни одной строки данных');
     const listed = ic(['validate', '--config', 'ic.yaml', 'empty'], { cwd: dir });
     expect(listed.code).toBe(1);
     expect(listed.stderr + listed.stdout).toContain('empty/scan.pdf  skipped: not a table ic reads (it reads .csv, .tsv, .txt, .xlsx files)');

@@ -120,6 +120,11 @@ export const ENGLISH: ReportPhrases = {
       `left out ${plural(rejected, 'row')} of ${read}: ${reasons}; computed on ${used}${rejectsFile === undefined ? '' : `; written to ${rejectsFile}`}`,
     withErrors: (rows, errors, codes) => `${rows} with errors (${plural(errors, 'error')}: ${codes})`,
     withNoAnswers: (rows, superseded) => `${rows} with no answers (empty-row)${superseded ? ' or from an earlier submission (duplicates: latest)' : ''}`,
+    nothingFound: (inputs) =>
+      `nothing was computed: ${inputs.join(', ')} ${inputs.length === 1 ? 'gives' : 'give'} no responses file to read (see above); check the path${inputs.length === 1 ? '' : 's'}`,
+    noRows: (inputs) => `nothing was computed: no data row was read from ${inputs.join(', ')}; a report needs at least one row`,
+    noValidRow: (periods) =>
+      `no valid row is left in the data${periods.length === 0 ? '' : ` of ${periods.join(', ')}`}; nothing was computed. Fix the problems listed above`,
   },
 
   validate: {

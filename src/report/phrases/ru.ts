@@ -131,6 +131,11 @@ export const RUSSIAN: ReportPhrases = {
       `отброшено ${count(rejected, ROWS)} из ${read}: ${reasons}; посчитано по ${used}${rejectsFile === undefined ? '' : `; записаны в ${rejectsFile}`}`,
     withErrors: (rows, errors, codes) => `${rows} с ошибками (${count(errors, ERRORS)}: ${codes})`,
     withNoAnswers: (rows, superseded) => `${rows} без ответов (empty-row)${superseded ? ' или из более ранней отправки формы (duplicates: latest)' : ''}`,
+    nothingFound: (inputs) =>
+      `ничего не посчитано: ${inputs.length === 1 ? `в ${inputs[0]} нет файла ответов` : `в ${inputs.join(', ')} нет файлов ответов`}, который можно прочитать (см. выше); проверьте ${inputs.length === 1 ? 'путь' : 'пути'}`,
+    noRows: (inputs) => `ничего не посчитано: в ${inputs.join(', ')} нет ни одной строки данных; для отчёта нужна хотя бы одна`,
+    noValidRow: (periods) =>
+      `в данных${periods.length === 0 ? '' : ` ${periods.length === 1 ? 'периода' : 'периодов'} ${periods.join(', ')}`} не осталось ни одной годной строки; ничего не посчитано. Исправьте проблемы, перечисленные выше`,
   },
 
   validate: {

@@ -103,6 +103,12 @@ export interface ReportPhrases {
     leftOut(rejected: number, read: number, reasons: string, used: number, rejectsFile: string | undefined): string;
     withErrors(rows: number, errors: number, codes: string): string;
     withNoAnswers(rows: number, superseded: boolean): string;
+    /** A named input gives no responses file to read (missing path, folder with nothing ic reads). */
+    nothingFound(inputs: readonly string[]): string;
+    /** The inputs hold no data row at all. */
+    noRows(inputs: readonly string[]): string;
+    /** --skip-invalid left no valid row (in the periods named, when there are several). */
+    noValidRow(periods: readonly string[]): string;
   };
 
   validate: {
