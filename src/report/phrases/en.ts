@@ -61,6 +61,8 @@ export const ENGLISH: ReportPhrases = {
       company: 'Company',
       difference: 'Difference',
       rows: 'Rows',
+      headcount: 'Headcount',
+      responseRate: 'Response rate',
     },
     flags: { below_alert: 'below alert', suppressed: 'suppressed', no_responses: 'no responses' },
     harsher: 'harsher',
@@ -108,6 +110,21 @@ export const ENGLISH: ReportPhrases = {
     sparkNote: (min, max) => `trend: one block per period on the scale ${min}–${max} (▁ low, █ high); · no score shown`,
     columns: { trend: 'Trend', lastDelta: 'Last Δ' },
     notIn: (a, b) => `not in ${a} or ${b}`,
+  },
+
+  periods: {
+    sameConfig: (file) => `config: ${file} (every period)`,
+    configOf: (label, file) => `${label}: config ${file}`,
+    methodChanged: (a, b, changes) =>
+      `the method changed from ${a} to ${b}: ${changes}. Scores are still compared; per-criterion changes are shown only for the criteria both periods have`,
+    criteriaAdded: (list) => `criteria added: ${list}`,
+    criteriaRemoved: (list) => `criteria removed: ${list}`,
+    weightChanged: (criterion, a, b) => `weight of ${criterion} ${a} → ${b}`,
+    scaleChanged: (a, b) => `scale ${a} → ${b}`,
+    aggregationChanged: (a, b) => `aggregation by ${a} → by ${b}`,
+    favorableMinChanged: (a, b) => `favorable from ${a} → from ${b}`,
+    matched: (department, label, earlier, earlierLabel, merged) =>
+      `${department} in ${label} is matched to ${earlier} of ${earlierLabel} (${merged ? 'merged' : 'renamed'}: renamed_from in the config)`,
   },
 
   run: {

@@ -68,6 +68,8 @@ export const RUSSIAN: ReportPhrases = {
       company: 'Компания',
       difference: 'Разница',
       rows: 'Строки',
+      headcount: 'Численность',
+      responseRate: 'Доля ответивших',
     },
     flags: { below_alert: 'ниже порога', suppressed: 'скрыто', no_responses: 'нет ответов' },
     harsher: 'строже',
@@ -119,6 +121,22 @@ export const RUSSIAN: ReportPhrases = {
     sparkNote: (min, max) => `динамика: по блоку на период на шкале ${min}–${max} (▁ низко, █ высоко); · оценка не показана`,
     columns: { trend: 'Динамика', lastDelta: 'Посл. Δ' },
     notIn: (a, b) => `нет ни в ${a}, ни в ${b}`,
+  },
+
+  periods: {
+    sameConfig: (file) => `конфигурация: ${file} (для всех периодов)`,
+    configOf: (label, file) => `${label}: конфигурация ${file}`,
+    methodChanged: (a, b, changes) =>
+      `методика изменилась между ${a} и ${b}: ${changes}. Оценки всё равно сравниваются; изменения по критериям показаны только для критериев, которые есть в обоих периодах`,
+    criteriaAdded: (list) => `добавлены критерии: ${list}`,
+    criteriaRemoved: (list) => `убраны критерии: ${list}`,
+    weightChanged: (criterion, a, b) => `вес критерия ${criterion} ${a} → ${b}`,
+    scaleChanged: (a, b) => `шкала ${a} → ${b}`,
+    aggregationChanged: (a, b) =>
+      `усреднение ${a === 'departments' ? 'по подразделениям' : 'по респондентам'} → ${b === 'departments' ? 'по подразделениям' : 'по респондентам'}`,
+    favorableMinChanged: (a, b) => `благоприятный ответ от ${a} → от ${b}`,
+    matched: (department, label, earlier, earlierLabel, merged) =>
+      `${department} в ${label} сопоставлено с ${earlier} в ${earlierLabel} (${merged ? 'слияние' : 'переименование'}: renamed_from в конфигурации)`,
   },
 
   run: {

@@ -59,6 +59,8 @@ export interface ReportPhrases {
       company: string;
       difference: string;
       rows: string;
+      headcount: string;
+      responseRate: string;
     };
     flags: Record<Flag, string>;
     harsher: string;
@@ -94,6 +96,24 @@ export interface ReportPhrases {
     sparkNote(min: number, max: number): string;
     columns: { trend: string; lastDelta: string };
     notIn(a: string, b: string): string;
+  };
+
+  /** What reports of several periods say about how each was read (SPEC 2.5). */
+  periods: {
+    /** Every period read with the same config. */
+    sameConfig(file: string): string;
+    /** Each period's config, when they differ. */
+    configOf(label: string, file: string): string;
+    /** "the method changed from q1 to q2: <changes>; ..." — `changes` joined from the lines below. */
+    methodChanged(a: string, b: string, changes: string): string;
+    criteriaAdded(list: string): string;
+    criteriaRemoved(list: string): string;
+    weightChanged(criterion: string, a: number, b: number): string;
+    scaleChanged(a: string, b: string): string;
+    aggregationChanged(a: Aggregation, b: Aggregation): string;
+    favorableMinChanged(a: number, b: number): string;
+    /** "Логистика (logistics) in q2 is matched to Доставка (delivery), Склад (warehouse) of q1". */
+    matched(department: string, label: string, earlier: string, earlierLabel: string, merged: boolean): string;
   };
 
   /** What score, diff and trend say on stderr about the data before the report. */
