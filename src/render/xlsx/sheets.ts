@@ -3,6 +3,8 @@ import type { NullReason } from '../../core/results.js';
 import { changeWords } from '../html/views.js';
 import { hiddenValueCount, latestScores, shownComments, type ReportInput } from '../html/input.js';
 import { methodFacts } from '../html/method.js';
+import { matchedName } from '../../report/diff/views.js';
+import { lineageName } from '../../report/trend/views.js';
 import type { Words } from '../html/phrases.js';
 import { column, safeSheetName, type SheetSpec, type SheetValue } from './sheet.js';
 
@@ -125,7 +127,7 @@ export function changesSheet(input: ReportInput, words: Words): SheetSpec | null
   if (input.diff === null) return null;
   const rows = input.diff.departments.map((d): SheetValue[] => [
     d.id,
-    d.name,
+    matchedName(d),
     d.status,
     d.a.score,
     d.b.score,
@@ -161,7 +163,7 @@ export function changesSheet(input: ReportInput, words: Words): SheetSpec | null
 
 export function trendSheet(input: ReportInput, words: Words): SheetSpec | null {
   if (input.trend === null) return null;
-  const rows = input.trend.departments.map((d): SheetValue[] => [d.id, d.name, ...d.scores, d.latest === null ? null : changeWords(d.latest, words)]);
+  const rows = input.trend.departments.map((d): SheetValue[] => [d.id, lineageName(d), ...d.scores, d.latest === null ? null : changeWords(d.latest, words)]);
   return {
     name: safeSheetName(words.t('trendTitle')),
     columns: [

@@ -15,7 +15,8 @@ export function buildTrendDocument(input: TrendInput, p: ReportPhrases): ReportD
   const anonymityMin = input.scores[input.scores.length - 1]!.anonymityMin;
   const model = trendView(trend, labels, config, { forDisplay: true }, p);
   const lastTwo = `${labels[labels.length - 2]} → ${labels[labels.length - 1]}`;
-  const tested = trend.departments.filter((d) => d.latest?.testable === true).length;
+  // From the summary: lineages merged before the latest period share one test.
+  const tested = trend.latest.improved + trend.latest.declined + trend.latest.notSignificant;
   const notes: Note[] = [...legend(model, anonymityMin, p), significanceNote(tested, p), ...changeNotes(input.sources, trend.matched, p)].map((text) => ({ text }));
   notes.push({ text: p.trend.sparkNote(config.scale.min, config.scale.max), terminalOnly: true });
   const sections: Section[] = [{ kind: 'table', heading: p.trend.title, table: model, summary: p.trend.latest(lastTwo, p.diff.summary(trend.latest)), notes }];

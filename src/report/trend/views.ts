@@ -11,7 +11,7 @@ const FIXED_KEYS = new Set(['id', 'department', 'latest_delta', 'latest_z', 'lat
  * "Логистика ← Доставка": a row whose department had another id in an earlier period (renamed or merged); two
  * departments merged into one have a row each, told apart by the earlier names.
  */
-function lineageName(d: Pick<DepartmentTrend, 'name' | 'id' | 'ids' | 'names'>): string {
+export function lineageName(d: Pick<DepartmentTrend, 'name' | 'id' | 'ids' | 'names'>): string {
   const earlier = [...new Set(d.names.filter((n, i) => n !== null && d.ids[i] !== d.id))].reverse();
   return earlier.length === 0 ? d.name : `${d.name} ← ${earlier.join(' ← ')}`;
 }
