@@ -142,6 +142,8 @@ export const ENGLISH: ReportPhrases = {
   validate: {
     title: 'Validation',
     file: (encoding, delimiter, shape, rows) => `${encoding}, ${delimiter}-separated, ${shape} shape, ${plural(rows, 'row')}`,
+    workbook: (sheet, shape, rows) => `workbook, sheet ${JSON.stringify(sheet)}, ${shape} shape, ${plural(rows, 'row')}`,
+    sheetRow: (sheet, line) => `(${JSON.stringify(sheet)}${line === null ? '' : `, row ${line}`})`,
     fileLabel: 'file',
     rowsLine: (read, valid, withErrors, withWarnings) => `Rows read: ${read} · valid: ${valid} · with errors: ${withErrors} · with warnings: ${withWarnings}`,
     missingPairs: (n, shown, more) => `Coverage: ${plural(n, 'expected client → department pair')} got no answer: ${shown}${more > 0 ? `, … and ${more} more` : ''}`,

@@ -154,6 +154,8 @@ export const RUSSIAN: ReportPhrases = {
   validate: {
     title: 'Проверка',
     file: (encoding, delimiter, shape, rows) => `${encoding}, разделитель — ${delimiter}, форма ${shape}, ${count(rows, ROWS)}`,
+    workbook: (sheet, shape, rows) => `книга Excel, лист ${JSON.stringify(sheet)}, форма ${shape}, ${count(rows, ROWS)}`,
+    sheetRow: (sheet, line) => `(лист ${JSON.stringify(sheet)}${line === null ? '' : `, строка ${line}`})`,
     fileLabel: 'файл',
     rowsLine: (read, valid, withErrors, withWarnings) => `Прочитано строк: ${read} · годных: ${valid} · с ошибками: ${withErrors} · с предупреждениями: ${withWarnings}`,
     missingPairs: (n, shown, more) =>

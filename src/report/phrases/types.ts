@@ -13,7 +13,7 @@ export type DiffViewName = 'department' | 'criterion' | 'pair';
 export type Where = { both: true } | { both: false; label: string };
 
 /** What a list of problems needs besides the problems. */
-export type ProblemWords = Pick<ReportPhrases['validate'], 'problemTitles' | 'severity' | 'moreOfKind' | 'problemColumns'>;
+export type ProblemWords = Pick<ReportPhrases['validate'], 'problemTitles' | 'severity' | 'moreOfKind' | 'problemColumns' | 'sheetRow'>;
 
 export interface ReportPhrases {
   language: Language;
@@ -128,6 +128,10 @@ export interface ReportPhrases {
   validate: {
     title: string;
     file(encoding: string, delimiter: string, shape: string, rows: number): string;
+    /** A workbook read: its sheet (no encoding or delimiter to speak of). */
+    workbook(sheet: string, shape: string, rows: number): string;
+    /** Where a problem is on a workbook: its sheet and row ("Ответы на форму (1)", row 12). */
+    sheetRow(sheet: string, line: number | null): string;
     fileLabel: string;
     rowsLine(read: number, valid: number, withErrors: number, withWarnings: number): string;
     missingPairs(n: number, shown: string, more: number): string;
