@@ -58,7 +58,7 @@ export function trendPeriods(periods: readonly PeriodScores[], renames: readonly
   const departments: DepartmentTrend[] = [];
   const notEvaluated: DepartmentRef[] = [];
   const lines = lineages(periods.map((p) => p.departments), renames);
-  for (const perPeriod of lines) {
+  for (const perPeriod of withoutEmptyBranches(lines)) {
     const shownIn = perPeriod.filter((d): d is DepartmentScore => d !== undefined);
     const ref = shownIn[shownIn.length - 1] as DepartmentScore;
     if (!perPeriod.some((d) => d !== undefined && d.respondents > 0)) {
@@ -86,4 +86,19 @@ export function trendPeriods(periods: readonly PeriodScores[], renames: readonly
   const counted = new Map<string, DepartmentDiff>();
   for (const d of departments) if (d.latest !== null) counted.set(`${d.ids[d.ids.length - 2] ?? ''}\u0000${d.ids[d.ids.length - 1] ?? ''}`, d.latest);
   return { departments, notEvaluated, latest: summarizeDiff([...counted.values()]), matched: renamedMatches(lines) };
+}
+
+/**
+ * A department merged into another that had no rows before the merger adds nothing but a second copy of the
+ * merged department's row: a lineage is left out when the departments with rows on it are all on another one
+ * (of two such copies, the first stays).
+ */
+function withoutEmptyBranches(lines: readonly (DepartmentScore | undefined)[][]): (DepartmentScore | undefined)[][] {
+  const withRows = lines.map((line) => new Set(line.filter((d): d is DepartmentScore => d !== undefined && d.respondents > 0)));
+  const within = (a: Set<DepartmentScore>, b: Set<DepartmentScore>): boolean => [...a].every((d) => b.has(d));
+  return lines.filter((_, i) => {
+    const mine = withRows[i]!;
+    if (mine.size === 0) return true; // nobody evaluated it: listed apart, as before
+    return !withRows.some((other, j) => j !== i && within(mine, other) && (other.size > mine.size || j < i));
+  });
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { forwardId, lineages, renamedMatches, renamesOf } from '../../src/core/match.js';
+import { trendPeriods } from '../../src/core/trend.js';
 import { makeConfig } from '../helpers/config.js';
+import { row, score } from './factories.js';
 
 const d = (id: string, name = id.toUpperCase()) => ({ id, name });
 const ids = (lines: ({ id: string } | undefined)[][]) => lines.map((line) => line.map((x) => x?.id ?? null));
@@ -56,5 +58,18 @@ describe('lineages: which department of one period is which of another', () => {
     expect([...renames]).toEqual([['logistics', ['delivery', 'warehouse']]]);
     const forward = forwardId(renames);
     expect(['delivery', 'warehouse', 'sales', 'logistics'].map(forward)).toEqual(['logistics', 'logistics', 'sales', 'logistics']);
+  });
+});
+
+describe('trendPeriods over a merger', () => {
+  it('a department merged in without rows before the merger adds no second row', () => {
+    const q1 = makeConfig({ departments: [{ id: 'delivery' }, { id: 'warehouse' }, { id: 'r' }], criteria: [{ id: 'q' }], anonymityMin: 1 });
+    const q2 = makeConfig({ departments: [{ id: 'logistics', renamedFrom: ['delivery', 'warehouse'] }, { id: 'r' }], criteria: [{ id: 'q' }], anonymityMin: 1 });
+    // Rows about delivery only in q1 (warehouse had none); about logistics in q2. Rater r is index 2, then 1.
+    const p1 = score(q1, [row(1, 2, 0, [4]), row(2, 2, 0, [2])]);
+    const p2 = score(q2, [row(3, 1, 0, [5]), row(4, 1, 0, [5])]);
+    const trend = trendPeriods([p1, p2], [new Map(), new Map([['logistics', ['delivery', 'warehouse']]])]);
+    expect(trend.departments.map((d) => d.ids)).toEqual([['delivery', 'logistics']]);
+    expect(trend.departments[0]!.scores).toEqual([3, 5]);
   });
 });
