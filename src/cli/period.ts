@@ -2,6 +2,7 @@
  * What score, diff and trend do with a period's data problems (SPEC 2.3): list them, refuse to compute on
  * data with errors unless --skip-invalid, say what was left out, and write --rejects so nothing is lost.
  */
+import { displayPath } from '../config/load.js';
 import type { Config } from '../config/types.js';
 import { nothingToScore, nothingValidLeft } from '../pipeline/nothingRead.js';
 import type { Reject } from '../pipeline/loadPeriod.js';
@@ -30,12 +31,27 @@ export interface PeriodInput {
   inputs: readonly string[];
 }
 
-/** Scores every period, listing all problems first; stops (exit 1) when any period has errors and --skip-invalid is not given. */
-export async function scorePeriods(periods: readonly PeriodInput[], config: Config, options: DataOptions, terminal: Terminal, p: ReportPhrases): Promise<ScoredPeriod[]> {
+/** A period scored with its own config (SPEC 2.5). */
+export interface ConfiguredPeriod extends ScoredPeriod {
+  config: Config;
+  /** The config's file as the user would write it from the current folder (reports name it). */
+  configFile: string;
+}
+
+/** Every input and config path: none of them may be overwritten by an output. */
+export function protectedInputs(periods: readonly PeriodInput[], configs: readonly Config[]): string[] {
+  return [...periods.flatMap((p) => p.inputs), ...configs.flatMap((c) => (c.path === null ? [] : [c.path]))];
+}
+
+/**
+ * Scores every period, each with its config (`configs[i]` for `periods[i]`), listing all problems first;
+ * stops (exit 1) when any period has errors and --skip-invalid is not given.
+ */
+export async function scorePeriods(periods: readonly PeriodInput[], configs: readonly Config[], options: DataOptions, terminal: Terminal, p: ReportPhrases): Promise<ConfiguredPeriod[]> {
   const wantRejects = options.rejects !== undefined;
   // Before any work or any file written: a run that cannot write its outputs changes nothing.
-  // The config is an input too: --rejects ic.yaml must not replace it.
-  const inputs = [...periods.flatMap((p) => p.inputs), ...(config.path === null ? [] : [config.path])];
+  // The configs are inputs too: --rejects ic.yaml must not replace one.
+  const inputs = protectedInputs(periods, configs);
   if (options.rejects !== undefined) checkOutPath(options.rejects, inputs, '--rejects');
   if (options.out !== undefined) {
     checkOutPath(options.out, inputs);
@@ -43,10 +59,14 @@ export async function scorePeriods(periods: readonly PeriodInput[], config: Conf
       throw new UserError(`--out and --rejects both name ${options.out}; give the report and the left-out rows different files`);
     }
   }
-  const scored: ScoredPeriod[] = [];
+  const scored: ConfiguredPeriod[] = [];
   const rejects = wantRejects ? openRejects(options.rejects!, periods.length > 1) : null;
   try {
-    for (const period of periods) scored.push(await scoreFiles(period.inputs, config, { onReject: rejects?.onReject(period.label) }));
+    for (const [i, period] of periods.entries()) {
+      const config = configs[i]!;
+      const configFile = config.path === null ? '' : displayPath(config.path, process.cwd());
+      scored.push({ ...(await scoreFiles(period.inputs, config, { onReject: rejects?.onReject(period.label) })), config, configFile });
+    }
   } catch (error) {
     rejects?.abort();
     throw error;
@@ -109,8 +129,8 @@ function reasonsSummary(s: ScoredPeriod, p: ReportPhrases): string {
  * Writes the report of score, diff or trend: to stdout, or atomically to --out, which must not be any
  * input, the config or the --rejects file (checked before any work by scorePeriods, and again here).
  */
-export async function writeReport(text: string, periods: readonly PeriodInput[], config: Config, options: DataOptions): Promise<void> {
-  const protectedPaths = [...periods.flatMap((p) => p.inputs), ...(config.path === null ? [] : [config.path]), ...(options.rejects === undefined ? [] : [options.rejects])];
+export async function writeReport(text: string, periods: readonly PeriodInput[], configs: readonly Config[], options: DataOptions): Promise<void> {
+  const protectedPaths = [...protectedInputs(periods, configs), ...(options.rejects === undefined ? [] : [options.rejects])];
   await writeResult(text, options.out, protectedPaths);
 }
 

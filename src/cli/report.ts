@@ -1,19 +1,17 @@
 /**
- * The one way through of the commands that compute on data (score, diff, trend): config → every period's
+ * The one way through of the commands that compute on data (score, diff, trend): each period's config → its
  * data (stopping on errors) → the command's report document → rendered in the chosen format → written.
  */
 import type { Command } from 'commander';
-import type { Config } from '../config/types.js';
-import type { ScoredPeriod } from '../pipeline/scoreFiles.js';
 import { renderDocument } from '../render/document.js';
 import type { ReportDocument } from '../report/document.js';
 import { reportLanguage } from '../report/language.js';
 import { phrasesFor } from '../report/phrases/index.js';
 import type { ReportPhrases } from '../report/phrases/types.js';
-import { positiveInt, requireConfig } from './context.js';
+import { positiveInt, requirePeriodConfigs } from './context.js';
 import { EXIT } from './errors.js';
 import { addConfigOption, addLanguageOption, addOutputOptions, examples, reportFormat, type CommonOptions } from './options.js';
-import { scorePeriods, writeReport, type DataOptions, type PeriodInput } from './period.js';
+import { scorePeriods, writeReport, type ConfiguredPeriod, type DataOptions, type PeriodInput } from './period.js';
 import { detectTerminal, type Terminal } from './terminal.js';
 
 export interface DataCommandOptions extends CommonOptions, DataOptions {
@@ -24,16 +22,17 @@ export interface DataCommandOptions extends CommonOptions, DataOptions {
 export async function reportOnPeriods(
   periods: readonly PeriodInput[],
   options: DataCommandOptions,
-  build: (scored: readonly ScoredPeriod[], config: Config, phrases: ReportPhrases) => ReportDocument,
+  build: (scored: readonly ConfiguredPeriod[], phrases: ReportPhrases) => ReportDocument,
 ): Promise<number> {
   const format = reportFormat(options);
   const terminal = detectTerminal(options);
-  const config = await requireConfig(options.config, periods[0]?.inputs[0], terminal);
-  const phrases = phrasesFor(reportLanguage(config, options.lang));
-  const scored = await scorePeriods(periods, config, options, terminal, phrases);
-  const doc = build(scored, config, phrases);
+  const configs = await requirePeriodConfigs(options.config, periods.map((p) => p.inputs[0]), terminal);
+  // The report speaks the language of the period it reports on: the last one.
+  const phrases = phrasesFor(reportLanguage(configs[configs.length - 1]!, options.lang));
+  const scored = await scorePeriods(periods, configs, options, terminal, phrases);
+  const doc = build(scored, phrases);
   const text = renderDocument(doc, format, { color: terminal.color, excel: options.excel ?? false, width: tableWidth(terminal, options) });
-  await writeReport(text, periods, config, options);
+  await writeReport(text, periods, configs, options);
   return EXIT.ok;
 }
 

@@ -4,6 +4,7 @@ import { UsageError } from '../cli/errors.js';
 import { periodLabels } from '../cli/periodLabels.js';
 import { addDataCommandOptions, reportOnPeriods, type DataCommandOptions } from '../cli/report.js';
 import { diffCriteria, diffPairs, diffPeriods } from '../core/diff.js';
+import { renamesOf } from '../core/match.js';
 import { buildDiffDocument } from '../report/diff/build.js';
 import { DIFF_VIEWS, type DiffView } from '../report/diff/views.js';
 
@@ -38,21 +39,27 @@ export async function runDiff(positionals: string[], options: DiffOptions): Prom
     { label: labelA, inputs: sides.a },
     { label: labelB, inputs: sides.b },
   ];
-  return reportOnPeriods(periods, options, ([pa, pb], config, phrases) => {
+  return reportOnPeriods(periods, options, ([pa, pb], phrases) => {
     const a = pa!.scores;
     const b = pb!.scores;
-    const diff = diffPeriods(a, b);
+    // Period B's renamed_from says which of its departments were called otherwise in A.
+    const renames = renamesOf(pb!.config);
+    const diff = diffPeriods(a, b, renames);
     const view = options.by;
     return buildDiffDocument(
       {
-        config,
+        config: pb!.config,
+        sources: [
+          { label: labelA, config: pa!.config, configFile: pa!.configFile },
+          { label: labelB, config: pb!.config, configFile: pb!.configFile },
+        ],
         scores: { a, b },
         diff,
         labels: { a: labelA, b: labelB },
         inputs: { a: sides.a, b: sides.b },
         rows: { a: pa!.load.rows, b: pb!.load.rows },
         ...(view === 'criterion' ? { criteria: diffCriteria(a, b, diff.departments) } : {}),
-        ...(view === 'pair' ? { pairs: diffPairs(a, b) } : {}),
+        ...(view === 'pair' ? { pairs: diffPairs(a, b, renames) } : {}),
       },
       view,
       phrases,

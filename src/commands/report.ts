@@ -3,7 +3,7 @@ import { phrasesFor } from '../report/phrases/index.js';
 import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Command, Option } from 'commander';
-import { positiveInt, requireConfig } from '../cli/context.js';
+import { positiveInt, requirePeriodConfigs } from '../cli/context.js';
 import { EXIT, UsageError, UserError } from '../cli/errors.js';
 import { addConfigOption, examples } from '../cli/options.js';
 import { checkNotAnInput, note, writeResult } from '../cli/output.js';
@@ -12,9 +12,11 @@ import { periodLabels } from '../cli/periodLabels.js';
 import { detectTerminal } from '../cli/terminal.js';
 import { needsAttention } from '../core/attention.js';
 import { diffPeriods } from '../core/diff.js';
+import { renamesOf } from '../core/match.js';
 import { trendPeriods } from '../core/trend.js';
 import { LANGUAGES, type Language } from '../domain/language.js';
 import { reportLanguage } from '../report/language.js';
+import { changeNotes, configLines } from '../report/periods.js';
 import type { ReportInput } from '../render/html/input.js';
 import { renderHtmlPages } from '../render/html/report.js';
 import { chromiumPath } from '../render/pdf/chromium.js';
@@ -37,8 +39,9 @@ export async function runReport(inputs: string[], options: ReportOptions): Promi
   const periodInputs = inputs.map((i) => [i]);
   const labels = periodLabels(periodInputs, options.labels, (i) => `P${i + 1}`);
   const terminal = detectTerminal({ color: options.color, out: dir });
-  const config = await requireConfig(options.config, inputs[0], terminal);
-  const protectedPaths = [...inputs, ...(config.path === null ? [] : [config.path]), ...(options.rejects === undefined ? [] : [options.rejects])];
+  const configs = await requirePeriodConfigs(options.config, inputs, terminal);
+  const config = configs[configs.length - 1]!;
+  const protectedPaths = [...inputs, ...configs.flatMap((c) => (c.path === null ? [] : [c.path])), ...(options.rejects === undefined ? [] : [options.rejects])];
   checkNotAnInput(dir, protectedPaths);
   // Before any work: a run that cannot print its PDFs stops before it writes anything.
   if (options.pdf && chromiumPath() === null) throw new UserError(NO_CHROMIUM);
@@ -46,19 +49,28 @@ export async function runReport(inputs: string[], options: ReportOptions): Promi
 
   const periods = periodInputs.map((p, i) => ({ label: inputs.length === 1 ? null : labels[i]!, inputs: p }));
   const lang = reportLanguage(config, options.lang);
-  const scored = await scorePeriods(periods, config, { ...options, out: undefined }, terminal, phrasesFor(lang));
+  const phrases = phrasesFor(lang);
+  const scored = await scorePeriods(periods, configs, { ...options, out: undefined }, terminal, phrases);
   const scores = scored.map((s) => s.scores);
   const last = scores[scores.length - 1]!;
+  const renames = configs.map(renamesOf);
+  const diff = scores.length >= 2 ? diffPeriods(scores[scores.length - 2]!, last, renames[renames.length - 1]) : null;
+  const trend = scores.length >= 3 ? trendPeriods(scores, renames) : null;
+  const sources = scored.map((s, i) => ({ label: labels[i]!, config: s.config, configFile: s.configFile }));
+  const headcounts = new Map(config.departments.flatMap((d) => (d.headcount === undefined ? [] : [[d.id, d.headcount] as const])));
   const input: ReportInput = {
     config,
     labels,
     periods: scores,
     rows: scored.map((s) => s.load.rows),
-    diff: scores.length >= 2 ? diffPeriods(scores[scores.length - 2]!, last) : null,
-    trend: scores.length >= 3 ? trendPeriods(scores) : null,
+    diff,
+    trend,
     attention: needsAttention(last),
     lang,
     comments: scored[scored.length - 1]!.load.comments,
+    configFiles: sources.map((s) => s.configFile),
+    periodNotes: scores.length < 2 ? [] : [...configLines(sources, phrases), ...changeNotes(sources, (trend ?? diff)!.matched, phrases)],
+    ...(headcounts.size > 0 ? { headcounts } : {}),
   };
 
   const pages = renderHtmlPages(input);

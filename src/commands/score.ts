@@ -11,8 +11,8 @@ interface ScoreOptions extends DataCommandOptions {
 
 export async function runScore(files: string[], options: ScoreOptions): Promise<number> {
   if (files.length === 0) throw new UsageError('ic score needs the responses: ic score FILES... (CSV files or folders of them)');
-  return reportOnPeriods([{ label: null, inputs: files }], options, ([period], config, phrases) => {
-    const { load, scores } = period!;
+  return reportOnPeriods([{ label: null, inputs: files }], options, ([period], phrases) => {
+    const { load, scores, config } = period!;
     return buildScoreDocument({ scores, config, rows: load.rows, inputs: files }, options.by, phrases);
   });
 }

@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { UsageError } from '../cli/errors.js';
 import { periodLabels } from '../cli/periodLabels.js';
 import { addDataCommandOptions, reportOnPeriods, type DataCommandOptions } from '../cli/report.js';
+import { renamesOf } from '../core/match.js';
 import { trendPeriods } from '../core/trend.js';
 import { buildTrendDocument } from '../report/trend/build.js';
 
@@ -19,9 +20,14 @@ export async function runTrend(inputs: string[], options: TrendOptions): Promise
   const periodInputs = inputs.map((i) => [i]);
   const labels = periodLabels(periodInputs, options.labels, (i) => `P${i + 1}`);
   const periods = periodInputs.map((p, i) => ({ label: labels[i]!, inputs: p }));
-  return reportOnPeriods(periods, options, (scored, config, phrases) => {
+  return reportOnPeriods(periods, options, (scored, phrases) => {
     const scores = scored.map((s) => s.scores);
-    return buildTrendDocument({ config, scores, trend: trendPeriods(scores), labels, inputs: periodInputs, rows: scored.map((s) => s.load.rows) }, phrases);
+    const trend = trendPeriods(
+      scores,
+      scored.map((s) => renamesOf(s.config)),
+    );
+    const sources = scored.map((s, i) => ({ label: labels[i]!, config: s.config, configFile: s.configFile }));
+    return buildTrendDocument({ config: scored[scored.length - 1]!.config, sources, scores, trend, labels, inputs: periodInputs, rows: scored.map((s) => s.load.rows) }, phrases);
   });
 }
 

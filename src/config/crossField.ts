@@ -52,6 +52,7 @@ export function checkAcrossFields(raw: unknown, report: Report): void {
   checkLabels('criteria', 'criterion', criteria, report);
   checkReserved(criteria, report);
   checkClientsOf(raw, departments, departmentIds, report);
+  checkRenamedFrom(raw, departments, departmentIds, report);
   checkImport(own(raw, 'import'), { departments, criteria, scale }, report);
 }
 
@@ -147,3 +148,39 @@ function checkClientsOf(raw: Dict, departments: Item[], ids: Map<string, number>
   });
 }
 
+
+/**
+ * `renamed_from` (SPEC 2.5) lists ids of earlier periods: one that is still a department here would match a
+ * department to another one of the same period, and an old id claimed by two departments could not say which
+ * of them it became.
+ */
+function checkRenamedFrom(raw: Dict, departments: Item[], ids: Map<string, number>, report: Report): void {
+  const claimedBy = new Map<string, { department: number; position: number }>();
+  asList(own(raw, 'departments')).forEach((entry, i) => {
+    if (!isDict(entry)) return;
+    const renamedFrom = own(entry, 'renamed_from');
+    if (!Array.isArray(renamedFrom)) return;
+    const self = departments[i]?.id;
+    renamedFrom.forEach((old: unknown, k) => {
+      if (typeof old !== 'string') return;
+      const path = ['departments', i, 'renamed_from', k];
+      const current = ids.get(old);
+      const claim = claimedBy.get(old);
+      if (old === self) {
+        report(path, `"${old}" is this department's own id; renamed_from lists the ids it had in earlier periods`);
+      } else if (current !== undefined) {
+        report(
+          path,
+          `"${old}" is still a department of this config (departments[${current}]); renamed_from lists ids that are gone. ` +
+            `If "${old}" was merged into this department, remove departments[${current}]; if not, remove "${old}" from renamed_from`,
+        );
+      } else if (claim !== undefined && claim.department === i) {
+        report(path, `"${old}" is listed twice (also at renamed_from[${claim.position}])`);
+      } else if (claim !== undefined) {
+        const other = departments[claim.department]?.id ?? `departments[${claim.department}]`;
+        report(path, `"${old}" is also in renamed_from of "${other}" (departments[${claim.department}].renamed_from[${claim.position}]); an earlier id can lead to one department only`);
+      }
+      if (claim === undefined) claimedBy.set(old, { department: i, position: k });
+    });
+  });
+}

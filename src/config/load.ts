@@ -68,7 +68,7 @@ export async function loadConfig(opts: ConfigLocation): Promise<LoadedConfig> {
   const path = findConfigPath(opts);
   if (path === null) {
     const places = configSearchDirs(opts).map((dir) => {
-      const shown = display(dir, opts.cwd);
+      const shown = displayPath(dir, opts.cwd);
       return shown === '.' ? 'the current directory' : shown.endsWith(sep) ? shown : `${shown}${sep}`;
     });
     const where = places.length === 1 ? places[0] : `${places.slice(0, -1).join(', ')} and ${places[places.length - 1]}`;
@@ -77,7 +77,7 @@ export async function loadConfig(opts: ConfigLocation): Promise<LoadedConfig> {
       'Run "ic init" to write a sample one, or pass --config FILE';
     return { config: null, path: null, problems: [problem('error', 'config-not-found', message)] };
   }
-  const file = opts.config ?? display(path, opts.cwd);
+  const file = opts.config ?? displayPath(path, opts.cwd);
   const fail = (code: 'config-not-found' | 'config-unreadable', message: string): LoadedConfig => ({
     config: null,
     path,
@@ -142,7 +142,7 @@ export function decode(bytes: Uint8Array): string | null {
 }
 
 /** A path the way the user would write it from `cwd`: relative inside it, absolute outside. */
-function display(path: string, cwd: string): string {
+export function displayPath(path: string, cwd: string): string {
   const rel = relative(resolve(cwd), path);
   if (rel === '') return '.';
   return rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel) ? path : rel;

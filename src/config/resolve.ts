@@ -10,6 +10,8 @@ export function resolveConfig(file: ConfigFile, path: string | null): Config {
     name: d.name,
     index,
     clientsOf: d.clients_of === undefined ? undefined : [...d.clients_of],
+    renamedFrom: [...(d.renamed_from ?? [])],
+    headcount: d.headcount,
   }));
   const criteria: Criterion[] = file.criteria.map((c, index) => ({
     id: c.id,

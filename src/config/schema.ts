@@ -55,7 +55,7 @@ export const ROOT_KEYS = [
   'import',
 ] as const;
 export const SCALE_KEYS = ['min', 'max'] as const;
-export const DEPARTMENT_KEYS = ['id', 'name', 'clients_of', 'description'] as const;
+export const DEPARTMENT_KEYS = ['id', 'name', 'clients_of', 'description', 'renamed_from', 'headcount'] as const;
 export const CRITERION_KEYS = ['id', 'name', 'weight', 'description'] as const;
 
 const id = z.string().regex(ID_PATTERN);
@@ -74,6 +74,10 @@ export const departmentSchema = z.strictObject({
   // Entries are checked against the department ids in parse.ts, with "did you mean".
   clients_of: z.array(z.string()).optional(),
   description,
+  // Earlier ids of a department renamed or merged since (SPEC 2.5); checked against the current ids in crossField.ts.
+  renamed_from: z.array(id).optional(),
+  // How many people may answer for it: the base of its response rate.
+  headcount: z.number().int().positive().max(MAX_MAGNITUDE).optional(),
 });
 
 export const criterionSchema = z.strictObject({

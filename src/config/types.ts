@@ -14,6 +14,10 @@ export interface Department {
   index: number;
   /** Ids of the departments this one evaluates, as written in the config (undefined: not given). */
   clientsOf: readonly string[] | undefined;
+  /** Its ids in earlier periods (`renamed_from`): a renamed department, or the departments merged into it. */
+  renamedFrom: readonly string[];
+  /** How many people may answer for it (`headcount`), the base of its response rate; undefined: not given. */
+  headcount: number | undefined;
 }
 
 export interface Criterion {

@@ -6,6 +6,7 @@
  * null there, so no delta here can be computed from a hidden value. Pure: no I/O.
  */
 import type { CriterionCell, DepartmentScore, NullReason, PairScore, PeriodScores } from './results.js';
+import { forwardId, lineages, NO_RENAMES, renamedMatches, type Matched, type Renames } from './match.js';
 import { normalTwoSidedP } from './stats.js';
 
 /** |z| at or above this is significant: p < 0.05, two-sided (SPEC 3.4). */
@@ -57,6 +58,9 @@ export function testChange(a: { score: number | null; se: number | null; suppres
 
 /** One period's side of a department: what that period's report shows. */
 export interface DiffSide {
+  /** The department's id and name in that period (another than the row's when it was renamed or merged); null when absent. */
+  id: string | null;
+  name: string | null;
   score: number | null;
   se: number | null;
   rank: number | null;
@@ -102,13 +106,15 @@ export interface PeriodDiff {
   /** Departments nobody evaluated in either period: no score to compare, listed apart. */
   notEvaluated: DepartmentRef[];
   summary: DiffSummary;
+  /** Departments of B matched to departments of A under another id (renamed_from). */
+  matched: Matched[];
 }
 
-const ABSENT: DiffSide = { score: null, se: null, rank: null, favorablePct: null, respondents: 0, reason: 'no_responses' };
+const ABSENT: DiffSide = { id: null, name: null, score: null, se: null, rank: null, favorablePct: null, respondents: 0, reason: 'no_responses' };
 
 function side(d: DepartmentScore | undefined): DiffSide {
   if (d === undefined) return ABSENT;
-  return { score: d.score, se: d.se, rank: d.rank, favorablePct: d.favorablePct, respondents: d.respondents, reason: d.reason };
+  return { id: d.id, name: d.name, score: d.score, se: d.se, rank: d.rank, favorablePct: d.favorablePct, respondents: d.respondents, reason: d.reason };
 }
 
 const present = (d: DepartmentScore | undefined): d is DepartmentScore => d !== undefined && d.respondents > 0;
@@ -180,26 +186,28 @@ export function summarizeDiff(departments: readonly Pick<DepartmentDiff, 'change
   return s;
 }
 
-/** Departments of both periods matched by id: A's order, then B's departments that A's config lacks. */
-function matchById<T extends { id: string }>(a: readonly T[], b: readonly T[]): [T | undefined, T | undefined][] {
-  const byIdB = new Map(b.map((d) => [d.id, d]));
-  const idsA = new Set(a.map((d) => d.id));
-  return [...a.map((d): [T | undefined, T | undefined] => [d, byIdB.get(d.id)]), ...b.filter((d) => !idsA.has(d.id)).map((d): [T | undefined, T | undefined] => [undefined, d])];
-}
-
-export function diffPeriods(a: PeriodScores, b: PeriodScores): PeriodDiff {
+/**
+ * Departments of both periods matched by id, or through B's `renamed_from` (`renamesB`); A's order, then B's
+ * departments nothing in A leads to. Two departments of A merged into one of B give two rows, one per
+ * department of A, both with the same B side.
+ */
+export function diffPeriods(a: PeriodScores, b: PeriodScores, renamesB: Renames = NO_RENAMES): PeriodDiff {
   const departments: DepartmentDiff[] = [];
   const notEvaluated: DepartmentRef[] = [];
-  for (const [da, db] of matchById(a.departments, b.departments)) {
+  const lines = lineages([a.departments, b.departments], [NO_RENAMES, renamesB]);
+  for (const [da, db] of lines) {
     const d = diffDepartment(da, db);
     if (d !== null) departments.push(d);
     else {
       const ref = (db ?? da) as DepartmentScore;
-      notEvaluated.push({ index: ref.index, id: ref.id, name: ref.name });
+      if (!notEvaluated.some((n) => n.id === ref.id)) notEvaluated.push({ index: ref.index, id: ref.id, name: ref.name });
     }
   }
-  departments.sort(compareDepartmentDiffs);
-  return { departments, notEvaluated, summary: summarizeDiff(departments) };
+  // A merged department is new only when none of the departments merged into it had rows in A.
+  const compared = new Set(departments.filter((d) => d.status === 'both').map((d) => d.id));
+  const shown = departments.filter((d) => d.status !== 'new' || !compared.has(d.id));
+  shown.sort(compareDepartmentDiffs);
+  return { departments: shown, notEvaluated, summary: summarizeDiff(shown), matched: renamedMatches(lines) };
 }
 
 /**
@@ -210,6 +218,8 @@ export interface CriterionDiff {
   /** Department index (as in the DepartmentDiff). */
   department: number;
   departmentId: string;
+  /** The department's id in period A (another when it was renamed or merged since). */
+  departmentIdA: string;
   criterion: number;
   criterionId: string;
   meanA: number | null;
@@ -226,6 +236,7 @@ function criterionDelta(department: DepartmentDiff, ca: CriterionCell | undefine
   return {
     department: department.index,
     departmentId: department.id,
+    departmentIdA: department.a.id ?? department.id,
     criterion,
     criterionId,
     meanA,
@@ -237,8 +248,9 @@ function criterionDelta(department: DepartmentDiff, ca: CriterionCell | undefine
 }
 
 /**
- * Criterion deltas of the departments in both periods, in the order of `departments` (the sorted
- * department diff), each in criterion order of period B. Criteria are matched by id.
+ * Criterion deltas of the departments in both periods, in the order of `departments` (the sorted department
+ * diff), each in criterion order of period B. Criteria are matched by id; only the criteria both periods
+ * have are compared (a criterion added or removed has nothing to compare with: the method change says so).
  */
 export function diffCriteria(a: PeriodScores, b: PeriodScores, departments: readonly DepartmentDiff[]): CriterionDiff[] {
   const byIdA = new Map(a.departments.map((d) => [d.id, d]));
@@ -246,12 +258,13 @@ export function diffCriteria(a: PeriodScores, b: PeriodScores, departments: read
   const out: CriterionDiff[] = [];
   for (const d of departments) {
     if (d.status !== 'both') continue;
-    const da = byIdA.get(d.id);
-    const db = byIdB.get(d.id);
+    const da = byIdA.get(d.a.id ?? d.id);
+    const db = byIdB.get(d.b.id ?? d.id);
     if (da === undefined || db === undefined) continue;
-    for (const [ca, cb] of matchById(da.criteria, db.criteria)) {
-      const ref = (cb ?? ca) as CriterionCell;
-      out.push(criterionDelta(d, ca, cb, ref.criterion, ref.id));
+    const criteriaA = new Map(da.criteria.map((c) => [c.id, c]));
+    for (const cb of db.criteria) {
+      const ca = criteriaA.get(cb.id);
+      if (ca !== undefined) out.push(criterionDelta(d, ca, cb, cb.criterion, cb.id));
     }
   }
   return out;
@@ -261,6 +274,9 @@ export function diffCriteria(a: PeriodScores, b: PeriodScores, departments: read
 export interface PairDiff {
   targetId: string;
   raterId: string;
+  /** The pair's ids in period A when a department of it was renamed or merged since; null when the same, or absent in A. */
+  targetIdA: string | null;
+  raterIdA: string | null;
   /** Department indices in period B (A for a gone pair). */
   target: number;
   rater: number;
@@ -279,36 +295,24 @@ export interface PairDiff {
 }
 
 /**
- * Pairs with rows in either period. Sorted: shown deltas first, biggest drop first; then pairs hidden in
- * either period; then new, then gone; ties by target then rater id.
+ * Pairs with rows in either period, matched as departments are (by id, or through B's `renamed_from`): a pair
+ * of A whose departments were merged into one pair of B gives a row of its own. Sorted: shown deltas first,
+ * biggest drop first; then pairs hidden in either period; then new, then gone; ties by target then rater id.
  */
-export function diffPairs(a: PeriodScores, b: PeriodScores): PairDiff[] {
-  const key = (p: PairScore): string => `${p.targetId}\u0000${p.raterId}`;
-  const inA = new Map(a.pairs.filter((p) => p.respondents > 0).map((p) => [key(p), p]));
-  const inB = new Map(b.pairs.filter((p) => p.respondents > 0).map((p) => [key(p), p]));
+export function diffPairs(a: PeriodScores, b: PeriodScores, renamesB: Renames = NO_RENAMES): PairDiff[] {
+  const forward = forwardId(renamesB);
+  const key = (target: string, rater: string): string => `${target}\u0000${rater}`;
+  const inA = new Map<string, PairScore[]>();
+  for (const p of a.pairs) {
+    if (p.respondents === 0) continue;
+    const k = key(forward(p.targetId), forward(p.raterId));
+    inA.set(k, [...(inA.get(k) ?? []), p]);
+  }
+  const inB = new Map(b.pairs.filter((p) => p.respondents > 0).map((p) => [key(p.targetId, p.raterId), p]));
   const out: PairDiff[] = [];
   for (const k of new Set([...inA.keys(), ...inB.keys()])) {
-    const pa = inA.get(k);
     const pb = inB.get(k);
-    const ref = (pb ?? pa) as PairScore;
-    const status: DiffStatus = pa && pb ? 'both' : pb ? 'new' : 'gone';
-    const scoreA = pa?.score ?? null;
-    const scoreB = pb?.score ?? null;
-    out.push({
-      targetId: ref.targetId,
-      raterId: ref.raterId,
-      target: ref.target,
-      rater: ref.rater,
-      status,
-      scoreA,
-      scoreB,
-      delta: status === 'both' && scoreA !== null && scoreB !== null ? scoreB - scoreA : null,
-      respondentsA: pa?.respondents ?? 0,
-      respondentsB: pb?.respondents ?? 0,
-      suppressed: (pa?.suppressed ?? false) || (pb?.suppressed ?? false),
-      reasonA: pa === undefined ? 'no_responses' : pa.reason,
-      reasonB: pb === undefined ? 'no_responses' : pb.reason,
-    });
+    for (const pa of inA.get(k) ?? [undefined]) out.push(pairDiff(pa, pb));
   }
   const group = (p: PairDiff): number => (p.status === 'new' ? 2 : p.status === 'gone' ? 3 : p.delta === null ? 1 : 0);
   return out.sort(
@@ -316,6 +320,33 @@ export function diffPairs(a: PeriodScores, b: PeriodScores): PairDiff[] {
       group(x) - group(y) ||
       (x.delta !== null && y.delta !== null ? x.delta - y.delta : 0) ||
       x.targetId.localeCompare(y.targetId) ||
-      x.raterId.localeCompare(y.raterId),
+      x.raterId.localeCompare(y.raterId) ||
+      (x.targetIdA ?? '').localeCompare(y.targetIdA ?? '') ||
+      (x.raterIdA ?? '').localeCompare(y.raterIdA ?? ''),
   );
+}
+
+function pairDiff(pa: PairScore | undefined, pb: PairScore | undefined): PairDiff {
+  const ref = (pb ?? pa) as PairScore;
+  const status: DiffStatus = pa && pb ? 'both' : pb ? 'new' : 'gone';
+  const scoreA = pa?.score ?? null;
+  const scoreB = pb?.score ?? null;
+  const renamed = pa !== undefined && pb !== undefined && (pa.targetId !== pb.targetId || pa.raterId !== pb.raterId);
+  return {
+    targetId: ref.targetId,
+    raterId: ref.raterId,
+    targetIdA: renamed ? pa.targetId : null,
+    raterIdA: renamed ? pa.raterId : null,
+    target: ref.target,
+    rater: ref.rater,
+    status,
+    scoreA,
+    scoreB,
+    delta: status === 'both' && scoreA !== null && scoreB !== null ? scoreB - scoreA : null,
+    respondentsA: pa?.respondents ?? 0,
+    respondentsB: pb?.respondents ?? 0,
+    suppressed: (pa?.suppressed ?? false) || (pb?.suppressed ?? false),
+    reasonA: pa === undefined ? 'no_responses' : pa.reason,
+    reasonB: pb === undefined ? 'no_responses' : pb.reason,
+  };
 }

@@ -55,15 +55,17 @@ export interface Problem {
   column: string | null;
   /** Plain-language message, with what to do where that is not obvious. */
   message: string;
+  /** The sheet of a workbook the line is on (messages name it); absent for other files. */
+  sheet?: string;
 }
 
 export function problem(
   severity: Severity,
   code: ProblemCode,
   message: string,
-  where: { file?: string | null; line?: number | null; column?: string | null } = {},
+  where: { file?: string | null; line?: number | null; column?: string | null; sheet?: string | undefined } = {},
 ): Problem {
-  return {
+  const p: Problem = {
     severity,
     code,
     file: where.file ?? null,
@@ -72,4 +74,11 @@ export function problem(
     // The one place every message passes: cells echoed in it are cut here (echo.ts).
     message: cutEchoes(message),
   };
+  if (where.sheet !== undefined) p.sheet = where.sheet;
+  return p;
+}
+
+/** The problem as found on a workbook's sheet (a source that is not a workbook has no sheet: unchanged). */
+export function onSheet(p: Problem, sheet: string | undefined): Problem {
+  return sheet === undefined || p.file === null || p.sheet !== undefined ? p : { ...p, sheet };
 }

@@ -6,6 +6,7 @@
 import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { CONFIG_FILE_NAMES } from '../config/load.js';
 import { didYouMean } from '../domain/didYouMean.js';
 import { problem, type Problem } from '../domain/problem.js';
 import { INPUT_EXTENSIONS, refuseReason, skipReason } from './extensions.js';
@@ -51,6 +52,8 @@ export async function expandInput(input: string): Promise<ExpandedInput> {
     const opened = text === undefined ? Buffer.concat([Buffer.from(`${input}${path.sep}`), entry.name]) : shown;
     let kind: 'file' | 'folder' | 'other' = entry.isFile() ? 'file' : entry.isDirectory() ? 'folder' : 'other';
     if (entry.isSymbolicLink()) kind = await kindOf(opened);
+    // A period's folder may hold its config (SPEC 2.5): read as the config, named in the reports, not a table to skip.
+    if (kind === 'file' && (CONFIG_FILE_NAMES as readonly string[]).includes(name)) continue;
     const reason = skipReason(name, kind);
     if (reason === undefined) files.push({ name: shown, path: opened, stdin: false });
     else problems.push(problem('warning', 'file-skipped', `skipped: ${reason}`, { file: shown }));

@@ -25,6 +25,8 @@ export interface SourceRecord {
 export interface RawQuestionnaire {
   /** The file as the user named it. */
   file: string;
+  /** The workbook sheet the row is on; undefined for other files. */
+  sheet?: string | undefined;
   /** First line of the row (wide: its line; long: the first of its lines). */
   line: number;
   /** Every source record that makes up the row (wide: one; long: one per criterion line). */
@@ -56,6 +58,8 @@ export interface SourceFileInfo {
   file: string;
   encoding: Encoding;
   delimiter: ',' | ';' | '\t';
+  /** The sheet read when the file is a workbook (then encoding and delimiter mean nothing). */
+  sheet?: string | undefined;
   shape: Shape;
   /** Header cells as written. */
   header: string[];

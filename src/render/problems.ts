@@ -4,9 +4,10 @@ import type { Problem } from '../domain/problem.js';
 import { ENGLISH } from '../report/phrases/en.js';
 import type { ProblemWords } from '../report/phrases/types.js';
 
-export function location(p: Problem): string {
+export function location(p: Problem, words: Pick<ProblemWords, 'sheetRow'> = ENGLISH.validate): string {
   const parts: string[] = [];
-  if (p.file !== null) parts.push(p.line !== null ? `${p.file}:${p.line}` : p.file);
+  if (p.file !== null && p.sheet !== undefined) parts.push(`${p.file} ${words.sheetRow(p.sheet, p.line)}`);
+  else if (p.file !== null) parts.push(p.line !== null ? `${p.file}:${p.line}` : p.file);
   if (p.column !== null) parts.push(`[${p.column}]`);
   return parts.join(' ');
 }
@@ -44,7 +45,7 @@ export function renderProblems(problems: readonly Problem[], options: ProblemRen
     const title = words.problemTitles[first.code] ?? first.code;
     lines.push(`${indent}${mark} ${color.bold(title)} ${color.dim(`(${first.code})`)}: ${list.length}`);
     for (const p of list.slice(0, maxPerKind)) {
-      const where = location(p);
+      const where = location(p, words);
       lines.push(`${indent}  ${where === '' ? '' : `${color.cyan(where)}  `}${p.message}`);
     }
     if (list.length > maxPerKind) {

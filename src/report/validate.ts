@@ -17,9 +17,11 @@ export interface ValidationJson {
   ok: boolean;
   strict: boolean;
   rows: { read: number; valid: number; with_errors: number; with_warnings: number };
-  files: { file: string; encoding: string; delimiter: string; shape: string; rows: number }[];
+  /** `sheet`: the sheet read when the file is a workbook (its encoding and delimiter then mean nothing), else null. */
+  files: { file: string; encoding: string; delimiter: string; sheet: string | null; shape: string; rows: number }[];
   coverage: { missing_pairs: { rater: string; target: string }[] };
-  problems: { severity: string; code: string; file: string | null; line: number | null; column: string | null; message: string }[];
+  /** `sheet`: the workbook sheet `line` is on; null for other files. */
+  problems: { severity: string; code: string; file: string | null; sheet: string | null; line: number | null; column: string | null; message: string }[];
 }
 
 export function validationJson(report: ValidationReport): ValidationJson {
@@ -33,9 +35,9 @@ export function validationJson(report: ValidationReport): ValidationJson {
       with_errors: rows?.withErrors ?? 0,
       with_warnings: rows?.withWarnings ?? 0,
     },
-    files: (report.load?.files ?? []).map((f) => ({ file: f.file, encoding: f.encoding, delimiter: f.delimiter, shape: f.shape, rows: f.records })),
+    files: (report.load?.files ?? []).map((f) => ({ file: f.file, encoding: f.encoding, delimiter: f.delimiter, sheet: f.sheet ?? null, shape: f.shape, rows: f.records })),
     coverage: { missing_pairs: report.load?.missingPairs ?? [] },
-    problems: report.problems.map((p) => ({ severity: p.severity, code: p.code, file: p.file, line: p.line, column: p.column, message: p.message })),
+    problems: report.problems.map((p) => ({ severity: p.severity, code: p.code, file: p.file, sheet: p.sheet ?? null, line: p.line, column: p.column, message: p.message })),
   };
 }
 
@@ -46,7 +48,10 @@ function rowsLine(rows: PeriodLoad['rows'], p: ReportPhrases): string {
 /** The files read, the rows, the expected pairs that got no answer. */
 function loadLines(load: PeriodLoad, p: ReportPhrases): Line[] {
   const v = p.validate;
-  const lines: Line[] = load.files.map((f) => ({ label: v.fileLabel, text: `${f.file}: ${v.file(f.encoding, v.delimiters[f.delimiter] ?? f.delimiter, f.shape, f.records)}` }));
+  const lines: Line[] = load.files.map((f) => ({
+    label: v.fileLabel,
+    text: `${f.file}: ${f.sheet !== undefined ? v.workbook(f.sheet, f.shape, f.records) : v.file(f.encoding, v.delimiters[f.delimiter] ?? f.delimiter, f.shape, f.records)}`,
+  }));
   const r = load.rows;
   lines.push({ text: rowsLine(r, p) });
   if (load.missingPairs.length > 0) {

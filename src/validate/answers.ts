@@ -53,7 +53,7 @@ export class AnswerReader {
       }
       // Not a number, or off the scale.
       const c = criteria[index]!;
-      const where = { file: raw.file, line: raw.answerLines[index] ?? raw.line, column: raw.answerColumns[index] ?? c.id };
+      const where = { file: raw.file, line: raw.answerLines[index] ?? raw.line, column: raw.answerColumns[index] ?? c.id, sheet: raw.sheet };
       problems.push(
         Number.isNaN(value)
           ? problem('error', 'not-a-number', `"${cell}" is not a number (${c.name}); write a score from ${min} to ${max}, leave it blank, or write N/A`, where)

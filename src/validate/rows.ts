@@ -91,7 +91,7 @@ export class ResponseValidator {
     if (problems.length !== 0) problems.length = 0;
     if (raw.problems.length !== 0) for (const p of raw.problems) problems.push(p);
 
-    const where = { file: raw.file, line: raw.line };
+    const where = { file: raw.file, line: raw.line, sheet: raw.sheet };
     const rater = this.departments.match(raw.rater, 'rater_department', where, problems);
     const target = this.departments.match(raw.target, 'target_department', where, problems);
     if (rater !== null && target !== null && rater === target) {

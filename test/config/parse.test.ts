@@ -40,9 +40,9 @@ describe('a valid config', () => {
     expect(config.alertBelow).toBeUndefined();
     expect(config.language).toBeUndefined();
     expect(config.departments).toEqual([
-      { id: 'sales', name: 'Отдел продаж', index: 0, clientsOf: undefined },
-      { id: 'hr', name: 'HR', index: 1, clientsOf: undefined },
-      { id: 'it', name: 'IT', index: 2, clientsOf: undefined },
+      { id: 'sales', name: 'Отдел продаж', index: 0, clientsOf: undefined, renamedFrom: [], headcount: undefined },
+      { id: 'hr', name: 'HR', index: 1, clientsOf: undefined, renamedFrom: [], headcount: undefined },
+      { id: 'it', name: 'IT', index: 2, clientsOf: undefined, renamedFrom: [], headcount: undefined },
     ]);
     expect(config.criteria).toEqual([{ id: 'speed', name: 'Скорость', weight: 1, description: undefined, index: 0 }]);
     // No clients_of anywhere: everyone evaluates everyone else.
@@ -176,7 +176,7 @@ criteria:
       yaml('  - id: __proto__\n    name: P\n    __proto__: { polluted: 1 }\n  - id: hr\n    name: HR\n    clients_of: [__proto_]\n'),
     );
     expect(seen(problems)).toEqual([
-      { line: 5, column: 'departments[0].__proto__', message: 'departments[0].__proto__: unknown key; allowed here: id, name, clients_of, description' },
+      { line: 5, column: 'departments[0].__proto__', message: 'departments[0].__proto__: unknown key; allowed here: id, name, clients_of, description, renamed_from, headcount' },
       {
         line: 8,
         column: 'departments[1].clients_of[0]',
@@ -251,7 +251,7 @@ criteria:
       { line: 2, column: 'titel', message: 'titel: unknown key (did you mean "title"?)' },
       { line: 3, column: 'scale.maxx', message: 'scale.maxx: unknown key (did you mean "max"?)' },
       { line: 7, column: 'departments[0].clinets_of', message: 'departments[0].clinets_of: unknown key (did you mean "clients_of"?)' },
-      { line: 10, column: 'departments[1].colour', message: 'departments[1].colour: unknown key; allowed here: id, name, clients_of, description' },
+      { line: 10, column: 'departments[1].colour', message: 'departments[1].colour: unknown key; allowed here: id, name, clients_of, description, renamed_from, headcount' },
       { line: 14, column: 'criteria[0].wieght', message: 'criteria[0].wieght: unknown key (did you mean "weight"?)' },
     ]);
   });

@@ -109,7 +109,8 @@ describe('without an import: block', () => {
   it('text labels it cannot read are errors that list the labels seen and point to ic inspect', () => {
     const run = ic(['score', 'yandex.xlsx', '--config', COMPANY], { cwd: FORMS });
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/yandex\.xlsx:2 \[Отдел продаж: Скорость реакции\] {2}"Отлично" is not an answer ic understands; labels seen in this column: "Отлично"/);
+    // The sheet and its row, as the spreadsheet shows them (the report is in Russian: the names are).
+    expect(run.stderr).toMatch(/yandex\.xlsx \(лист "Ответы", строка 2\) \[Отдел продаж: Скорость реакции\] {2}"Отлично" is not an answer ic understands; labels seen in this column: "Отлично"/);
     expect(run.stderr).toContain('ic inspect yandex.xlsx proposes them');
   });
 

@@ -3,7 +3,7 @@ import type { Aggregation, Config } from '../../src/config/types.js';
 import type { Language } from '../../src/domain/language.js';
 
 export interface ConfigSpec {
-  departments: { id: string; name?: string; clientsOf?: string[] }[];
+  departments: { id: string; name?: string; clientsOf?: string[]; renamedFrom?: string[]; headcount?: number }[];
   criteria: { id: string; name?: string; weight?: number }[];
   scale?: { min: number; max: number };
   naValues?: string[];
@@ -19,7 +19,14 @@ export interface ConfigSpec {
 
 /** The one Config factory of the tests; the core and input tests' factories are shorthands for it. */
 export function makeConfig(spec: ConfigSpec): Config {
-  const departments = spec.departments.map((d, index) => ({ id: d.id, name: d.name ?? d.id.toUpperCase(), index, clientsOf: d.clientsOf }));
+  const departments = spec.departments.map((d, index) => ({
+    id: d.id,
+    name: d.name ?? d.id.toUpperCase(),
+    index,
+    clientsOf: d.clientsOf,
+    renamedFrom: d.renamedFrom ?? [],
+    headcount: d.headcount,
+  }));
   const anyClients = departments.some((d) => d.clientsOf !== undefined);
   const indexOf = new Map(departments.map((d) => [d.id, d.index]));
   const evaluates =

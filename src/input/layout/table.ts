@@ -5,7 +5,7 @@
  * read = used + rejected, always.
  */
 import type { Config } from '../../config/types.js';
-import { problem, type Problem } from '../../domain/problem.js';
+import { onSheet, problem, type Problem } from '../../domain/problem.js';
 import type { Cell, RecordSink, SourceDescription, TableRecord } from '../source/types.js';
 import type { ReadSink, SourceRecord } from '../types.js';
 import { LAYOUTS } from './layouts.js';
@@ -47,7 +47,7 @@ export class TableReader implements RecordSink {
       return;
     }
     if (rec.flaw?.kind === 'unreadable') {
-      this.sink.fileProblem(problem('error', 'bad-quote', rec.flaw.text, { file: this.file, line: rec.line }), [source]);
+      this.fileProblem(problem('error', 'bad-quote', rec.flaw.text, { file: this.file, line: rec.line }), [source]);
       return;
     }
     if (this.unnamedColumns.length > 0) this.checkUnnamedColumns(rec);
@@ -58,7 +58,7 @@ export class TableReader implements RecordSink {
   end(): void {
     const { file, sink } = this;
     if (this.header === undefined) {
-      sink.fileProblem(problem('error', 'file-empty', 'the file is empty: no header, no rows', { file }), []);
+      this.fileProblem(problem('error', 'file-empty', 'the file is empty: no header, no rows', { file }), []);
       return;
     }
     const { claim } = this.header;
@@ -66,28 +66,34 @@ export class TableReader implements RecordSink {
       let records: SourceRecord[] = this.unusable;
       for (const p of claim.problems) {
         if (p.severity !== 'error') continue;
-        sink.fileProblem(p, records);
+        this.fileProblem(p, records);
         records = []; // every record is accounted for once, with the first error
       }
     }
     this.rows?.finish();
     if (claim.usable && this.records === 0) {
-      sink.fileProblem(problem('warning', 'file-empty', 'the file has a header but no rows', { file, line: this.header.line }), []);
+      this.fileProblem(problem('warning', 'file-empty', 'the file has a header but no rows', { file, line: this.header.line }), []);
     }
     sink.fileDone({
       file,
       encoding: this.source.encoding,
       delimiter: this.source.delimiter,
+      ...(this.source.sheet === undefined ? {} : { sheet: this.source.sheet }),
       shape: claim.shape,
       header: this.header.cells.map((cell) => String(cell)),
       records: this.records,
     });
   }
 
+  /** Every problem of the file goes out here: on a workbook, it names the sheet. */
+  private fileProblem(p: Problem, records: SourceRecord[]): void {
+    this.sink.fileProblem(onSheet(p, this.source.sheet), records);
+  }
+
   fail(p: Problem): void {
     // Rows already begun (long layout) go out with what they have, so that their records are accounted for.
     if (this.header !== undefined) this.end();
-    this.sink.fileProblem(p, []);
+    this.fileProblem(p, []);
   }
 
   private readHeader(rec: TableRecord): void {
@@ -110,12 +116,12 @@ export class TableReader implements RecordSink {
     this.unnamedColumns = names.flatMap((name, index) => (name === '' ? [index] : []));
     if (claim.usable) {
       this.rows = claim.rows({
-        row: (row) => this.sink.row(row),
-        reject: (p, records) => this.sink.fileProblem(p, records),
+        row: (row) => this.sink.row(this.source.sheet === undefined ? row : { ...row, sheet: this.source.sheet, problems: row.problems.map((p) => onSheet(p, this.source.sheet)) }),
+        reject: (p, records) => this.fileProblem(p, records),
       });
     }
     // Warnings reject nothing and can go now; errors wait for the records they reject.
-    for (const p of claim.problems) if (p.severity === 'warning') this.sink.fileProblem(p, []);
+    for (const p of claim.problems) if (p.severity === 'warning') this.fileProblem(p, []);
   }
 
   /** The record's own problems: a fresh array when there are some, the shared empty NONE when not. */
@@ -144,7 +150,7 @@ export class TableReader implements RecordSink {
       if (this.unnamedReported.has(index) || cellText(rec.cells[index]) === '') continue;
       this.unnamedReported.add(index);
       const message = `column ${index + 1} has no name in the header but holds values (first on line ${rec.line}); they are ignored`;
-      this.sink.fileProblem(problem('warning', 'unknown-column', message, { file: this.file, line: rec.line }), []);
+      this.fileProblem(problem('warning', 'unknown-column', message, { file: this.file, line: rec.line }), []);
     }
   }
 }

@@ -38,6 +38,8 @@ export interface SourceDescription {
    */
   encoding: Encoding;
   delimiter: ',' | ';' | '\t';
+  /** The sheet read, for a workbook: every message about its lines names it. */
+  sheet?: string | undefined;
 }
 
 /** Where a source pushes what it reads (a layout reader, see ../layout/table.ts). */

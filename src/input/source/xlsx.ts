@@ -120,7 +120,7 @@ export function cellText(cell: Cell): string {
 
 /** A sheet into the table reader, as any source's records: a row per record, a number still a number, a date as text. */
 export function pushSheet(table: Table, sink: RecordSink): void {
-  sink.begin({ file: table.file, encoding: 'utf-8', delimiter: ',' });
+  sink.begin({ file: table.file, encoding: 'utf-8', delimiter: ',', sheet: table.sheet });
   const record = (line: number, cells: (string | number)[]): void =>
     sink.record({ line, endLine: line, cells, raw: cells.map((c) => (typeof c === 'number' ? String(c) : /[",\r\n]/u.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',') });
   record(table.headerLine, table.header);

@@ -12,6 +12,7 @@ import { latestLabel, latestScores, shownComments, trendRange, wordsOf, type Rep
 import { htmlPage } from './page.js';
 import type { Words } from './phrases.js';
 import { changeSentence, changeWords } from './views.js';
+import { lineageName } from '../../report/trend/views.js';
 
 const h2 = (title: string): string => `<h2>${escapeXml(title)}</h2>`;
 const note = (text: string): string => `<p class="note">${escapeXml(text)}</p>`;
@@ -101,17 +102,20 @@ function clients(input: ReportInput, d: DepartmentScore, words: Words): string {
 
 function change(input: ReportInput, d: DepartmentScore, words: Words): string {
   if (input.diff === null) return '';
-  const diff = input.diff.departments.find((x) => x.id === d.id);
-  const trend = input.trend?.departments.find((x) => x.id === d.id);
+  // Two departments merged into this one since the previous period: a change against each (renamed_from).
+  const diffs = input.diff.departments.filter((x) => x.id === d.id);
+  const trends = input.trend?.departments.filter((x) => x.id === d.id) ?? [];
   const out = [h2(words.t('changeTitle'))];
-  if (diff !== undefined) {
+  for (const diff of diffs) {
     const cls = diff.change === 'improved' ? 'up' : diff.change === 'declined' ? 'down' : '';
-    const attrs = diff.delta === null ? '' : ` data-field="delta" data-key="${escapeXml(d.id)}" data-value="${diff.delta}"`;
-    out.push(`<p class="${cls}"${attrs}>${escapeXml(diff.status === 'both' ? changeSentence(diff, words) : changeWords(diff, words))}</p>`);
+    const attrs = diff.delta === null || diffs.length > 1 ? '' : ` data-field="delta" data-key="${escapeXml(d.id)}" data-value="${diff.delta}"`;
+    const earlier = diff.a.id !== null && diff.a.id !== diff.id ? `${diff.a.name ?? diff.a.id}: ` : '';
+    out.push(`<p class="${cls}"${attrs}>${escapeXml(earlier + (diff.status === 'both' ? changeSentence(diff, words) : changeWords(diff, words)))}</p>`);
   }
-  if (trend !== undefined) {
+  for (const trend of trends) {
     const values = trend.scores.map((s, i) => `${input.labels[i]}: ${s === null ? words.reason(trend.reasons[i] ?? null) : words.score(s)}`).join(' · ');
-    out.push(`<figure>${sparkline({ title: values, values: trend.scores, ...trendRange(input), width: 240, height: 48 })}<figcaption>${escapeXml(values)}</figcaption></figure>`);
+    const caption = trends.length > 1 ? `${lineageName(trend)} — ${values}` : values;
+    out.push(`<figure>${sparkline({ title: values, values: trend.scores, ...trendRange(input), width: 240, height: 48 })}<figcaption>${escapeXml(caption)}</figcaption></figure>`);
   }
   return out.join('\n');
 }

@@ -7,6 +7,8 @@ import { escapeXml } from './charts/svg.js';
 import { headerRow, kpi, numCell, table, textCell } from './cells.js';
 import { cardFile, hiddenValueCount, latestLabel, latestScores, trendRange, wordsOf, type ReportInput } from './input.js';
 import { htmlPage } from './page.js';
+import { matchedName } from '../../report/diff/views.js';
+import { lineageName } from '../../report/trend/views.js';
 import type { Words } from './phrases.js';
 import { changeWords, dumbbellRows, heatMapOf, intervalRows } from './views.js';
 import { methodSection } from './method.js';
@@ -103,7 +105,7 @@ function change(input: ReportInput, words: Words): string {
   const head = headerRow([words.t('department'), [`${words.t('before')} (${previous})`, 'num'], [`${words.t('after')} (${latestLabel(input)})`, 'num'], [words.t('delta'), 'num'], [words.t('z'), 'num'], [words.t('p'), 'num'], words.t('significance')]);
   const body = input.diff.departments.map((d) =>
     [
-      textCell(d.name),
+      textCell(matchedName(d)),
       numCell(words, d.a.score, 'score', { field: 'score_a', key: d.id }, d.a.reason),
       numCell(words, d.b.score, 'score', { field: 'score_b', key: d.id }, d.b.reason),
       numCell(words, d.delta, 'delta', { field: 'delta', key: d.id }, null, '—'),
@@ -125,7 +127,7 @@ function trend(input: ReportInput, words: Words): string {
   const head = headerRow([words.t('department'), ...input.labels.map((l): [string, 'num'] => [l, 'num']), words.t('trendLine'), words.t('latestChange')]);
   const body = input.trend.departments.map((d) =>
     [
-      textCell(d.name),
+      textCell(lineageName(d)),
       ...d.scores.map((s, i) => numCell(words, s, 'score', { field: `score_${i}`, key: d.id }, d.reasons[i] ?? null)),
       `<td>${sparkline({ title: `${d.name}: ${d.scores.map((s) => (s === null ? '—' : words.score(s))).join(' → ')}`, values: d.scores, ...range })}</td>`,
       textCell(d.latest === null ? '' : changeWords(d.latest, words), d.latest?.change === 'declined' ? 'down' : d.latest?.change === 'improved' ? 'up' : undefined),

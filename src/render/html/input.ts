@@ -34,6 +34,13 @@ export interface ReportInput {
   comments?: ReadonlyMap<string, readonly string[]>;
   /** headcount per department id (SPEC 2.5), for response rates; absent when the config gives none. */
   headcounts?: ReadonlyMap<string, number>;
+  /** The config file each period was read with, aligned with `labels` (SPEC 2.5). */
+  configFiles?: readonly string[];
+  /**
+   * In words, for reports of several periods: the configs used, how the method changed between periods, which
+   * departments were matched under another id. Empty for a single period.
+   */
+  periodNotes?: readonly string[];
 }
 
 export const latestScores = (input: ReportInput): PeriodScores => input.periods[input.periods.length - 1] as PeriodScores;

@@ -20,16 +20,23 @@ export function methodFacts(input: ReportInput, words: Words): [string, string |
 
 export function methodSection(input: ReportInput, words: Words): string {
   const facts = methodFacts(input, words).map(([k, v]) => textCell(k) + `<td class="num">${escapeXml(typeof v === 'number' ? words.num(v, Number.isInteger(v) ? 0 : 2) : v)}</td>`);
+  const configs = input.configFiles;
   const quality = input.labels.map((label, i) => {
     const r = input.rows[i]!;
-    return [textCell(label), `<td class="num">${r.read}</td>`, `<td class="num">${r.used}</td>`, `<td class="num">${r.rejected}</td>`, `<td class="num">${hiddenValueCount(input.periods[i]!)}</td>`].join('');
+    const config = configs === undefined ? '' : textCell(configs[i] ?? '');
+    return [textCell(label), `<td class="num">${r.read}</td>`, `<td class="num">${r.used}</td>`, `<td class="num">${r.rejected}</td>`, `<td class="num">${hiddenValueCount(input.periods[i]!)}</td>`, config].join('');
   });
+  const notes = input.periodNotes ?? [];
   return [
     `<h2 id="method">${escapeXml(words.t('method'))}</h2>`,
     `<p>${escapeXml(words.t('methodText', { k: latestScores(input).anonymityMin }))}</p>`,
     table(headerRow([words.t('setting'), [words.t('value'), 'num']]), facts),
+    notes.length === 0 ? '' : `<h3>${escapeXml(words.t('periodsCompared'))}</h3>\n<ul class="period-notes">${notes.map((n) => `<li>${escapeXml(n)}</li>`).join('')}</ul>`,
     `<h3>${escapeXml(words.t('dataQuality'))}</h3>`,
-    table(headerRow([words.t('period'), [words.t('rowsRead'), 'num'], [words.t('rowsUsed'), 'num'], [words.t('rowsRejected'), 'num'], [words.t('hiddenValues'), 'num']]), quality),
+    table(
+      headerRow([words.t('period'), [words.t('rowsRead'), 'num'], [words.t('rowsUsed'), 'num'], [words.t('rowsRejected'), 'num'], [words.t('hiddenValues'), 'num'], ...(configs === undefined ? [] : [words.t('config')])]),
+      quality,
+    ),
     `<footer>${escapeXml(words.t('generatedBy'))}</footer>`,
   ].join('\n');
 }

@@ -113,6 +113,9 @@ const EN = {
   setting: 'Setting',
   rows: 'Rows',
   hiddenValues: 'Hidden values',
+  config: 'Config',
+  headcount: 'Headcount',
+  periodsCompared: 'Periods compared',
 } as const;
 
 export type PhraseKey = keyof typeof EN;
@@ -223,6 +226,9 @@ const RU: Phrasebook = {
   setting: 'Параметр',
   rows: 'Строк',
   hiddenValues: 'Скрытых значений',
+  config: 'Конфигурация',
+  headcount: 'Численность',
+  periodsCompared: 'Сравнение периодов',
 };
 
 export interface Words {

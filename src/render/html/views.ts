@@ -1,4 +1,5 @@
 /** The chart inputs both pages share, taken from the core results (selection and wording only). */
+import { matchedName } from '../../report/diff/views.js';
 import type { DepartmentDiff } from '../../core/diff.js';
 import type { DepartmentScore, PeriodScores } from '../../core/results.js';
 import type { DumbbellRow } from './charts/dumbbell.js';
@@ -49,7 +50,7 @@ export function changeWords(d: DepartmentDiff, words: Words): string {
 
 export function dumbbellRows(departments: readonly DepartmentDiff[], words: Words): DumbbellRow[] {
   return departments.flatMap((d) =>
-    d.a.score === null || d.b.score === null ? [] : [{ label: d.name, before: d.a.score, after: d.b.score, significant: d.significant, tooltip: `${d.name}: ${changeSentence(d, words)}` }],
+    d.a.score === null || d.b.score === null ? [] : [{ label: matchedName(d), before: d.a.score, after: d.b.score, significant: d.significant, tooltip: `${matchedName(d)}: ${changeSentence(d, words)}` }],
   );
 }
 

@@ -24,7 +24,7 @@ function sectionLines(section: Section, doc: ReportDocument): string[] {
       return [
         `| ${Object.values(section.words.problemColumns).join(' | ')} |`,
         '|---|---|---|---|',
-        ...section.problems.map((p) => `| ${p.severity} | ${p.code} | ${mdEscape(location(p))} | ${mdEscape(p.message)} |`),
+        ...section.problems.map((p) => `| ${p.severity} | ${p.code} | ${mdEscape(location(p, section.words))} | ${mdEscape(p.message)} |`),
       ];
     case 'lines':
       return [...section.lines.map((l) => (l.label === undefined ? l.text : `${l.label} ${l.text}`)), ''];

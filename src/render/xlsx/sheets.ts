@@ -3,6 +3,8 @@ import type { NullReason } from '../../core/results.js';
 import { changeWords } from '../html/views.js';
 import { hiddenValueCount, latestScores, shownComments, type ReportInput } from '../html/input.js';
 import { methodFacts } from '../html/method.js';
+import { matchedName } from '../../report/diff/views.js';
+import { lineageName } from '../../report/trend/views.js';
 import type { Words } from '../html/phrases.js';
 import { column, safeSheetName, type SheetSpec, type SheetValue } from './sheet.js';
 
@@ -77,9 +79,14 @@ export function pairsSheet(input: ReportInput, words: Words): SheetSpec {
 }
 
 export function ratersSheet(input: ReportInput, words: Words): SheetSpec {
+  const headcounts = input.headcounts;
   const rows = latestScores(input)
     .raters.filter((r) => r.rows > 0)
-    .map((r): SheetValue[] => [r.id, r.name, r.givenMean, r.companyMean, r.difference, r.respondents, r.rows, r.givenMean === null ? words.reason(r.reason) : null]);
+    .map((r): SheetValue[] => {
+      const headcount = headcounts?.get(r.id);
+      const rate = headcounts === undefined ? [] : [headcount ?? null, headcount === undefined ? null : r.respondents / headcount];
+      return [r.id, r.name, r.givenMean, r.companyMean, r.difference, r.respondents, r.rows, ...rate, r.givenMean === null ? words.reason(r.reason) : null];
+    });
   return {
     name: safeSheetName(words.t('rater')),
     columns: [
@@ -90,6 +97,7 @@ export function ratersSheet(input: ReportInput, words: Words): SheetSpec {
       column('difference', words.t('difference'), 'score'),
       column('respondents', words.t('respondents'), 'count'),
       column('rows', words.t('rows'), 'count'),
+      ...(headcounts === undefined ? [] : [column('headcount', words.t('headcount'), 'count'), column('response_rate', words.t('responseRate'), 'pct')]),
       column('reason', words.t('reason'), 'text', 40),
     ],
     rows,
@@ -119,7 +127,7 @@ export function changesSheet(input: ReportInput, words: Words): SheetSpec | null
   if (input.diff === null) return null;
   const rows = input.diff.departments.map((d): SheetValue[] => [
     d.id,
-    d.name,
+    matchedName(d),
     d.status,
     d.a.score,
     d.b.score,
@@ -155,7 +163,7 @@ export function changesSheet(input: ReportInput, words: Words): SheetSpec | null
 
 export function trendSheet(input: ReportInput, words: Words): SheetSpec | null {
   if (input.trend === null) return null;
-  const rows = input.trend.departments.map((d): SheetValue[] => [d.id, d.name, ...d.scores, d.latest === null ? null : changeWords(d.latest, words)]);
+  const rows = input.trend.departments.map((d): SheetValue[] => [d.id, lineageName(d), ...d.scores, d.latest === null ? null : changeWords(d.latest, words)]);
   return {
     name: safeSheetName(words.t('trendTitle')),
     columns: [
@@ -199,14 +207,18 @@ export function commentsSheet(input: ReportInput, words: Words): SheetSpec {
 }
 
 export function methodSheet(input: ReportInput, words: Words): SheetSpec {
-  const rows: SheetValue[][] = [[words.t('method'), words.t('methodText', { k: latestScores(input).anonymityMin })], ...methodFacts(input, words)];
+  const rows: SheetValue[][] = [
+    [words.t('method'), words.t('methodText', { k: latestScores(input).anonymityMin })],
+    ...methodFacts(input, words),
+    ...(input.periodNotes ?? []).map((n): SheetValue[] => [words.t('periodsCompared'), n]),
+  ];
   return { name: safeSheetName(words.t('method')), columns: [column('setting', words.t('setting'), 'text', 36), column('value', words.t('value'), 'text', 80)], rows };
 }
 
 export function qualitySheet(input: ReportInput, words: Words): SheetSpec {
   const rows = input.labels.map((label, i): SheetValue[] => {
     const r = input.rows[i]!;
-    return [label, r.read, r.used, r.rejected, hiddenValueCount(input.periods[i]!)];
+    return [label, r.read, r.used, r.rejected, hiddenValueCount(input.periods[i]!), ...(input.configFiles === undefined ? [] : [input.configFiles[i] ?? ''])];
   });
   return {
     name: safeSheetName(words.t('dataQuality')),
@@ -216,6 +228,7 @@ export function qualitySheet(input: ReportInput, words: Words): SheetSpec {
       column('used', words.t('rowsUsed'), 'count'),
       column('rejected', words.t('rowsRejected'), 'count'),
       column('hidden', words.t('hiddenValues'), 'count'),
+      ...(input.configFiles === undefined ? [] : [column('config', words.t('config'), 'text', 40)]),
     ],
     rows,
   };

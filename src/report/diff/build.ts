@@ -2,6 +2,7 @@
 import { SIGNIFICANCE_Z } from '../../core/diff.js';
 import type { ReportDocument, Section } from '../document.js';
 import { hiddenCounts } from '../hidden.js';
+import { changeNotes, configLines, sharedCriteria } from '../periods.js';
 import type { ReportPhrases } from '../phrases/types.js';
 import { hiddenMarkers, legend, type TableModel } from '../table.js';
 import { diffJson, type DiffJsonInput } from './json.js';
@@ -12,7 +13,7 @@ function viewModel(input: DiffJsonInput, view: DiffView, forDisplay: boolean, p:
     case 'department':
       return departmentDiffView(input.diff, input.labels, forDisplay, p);
     case 'criterion':
-      return criterionDiffView(input.diff, input.criteria ?? [], input.config, input.labels, forDisplay, p);
+      return criterionDiffView(input.diff, input.criteria ?? [], sharedCriteria(input.sources[0].config, input.sources[1].config), input.labels, forDisplay, p);
     case 'pair':
       return pairDiffView(input.pairs ?? [], input.config, input.labels, forDisplay, p);
   }
@@ -29,6 +30,7 @@ function notes(input: DiffJsonInput, model: TableModel, p: ReportPhrases): strin
   const tested = diff.departments.filter((d) => d.testable).length;
   out.push(significanceNote(tested, p));
   if (diff.summary.new > 0 || diff.summary.gone > 0) out.push(p.diff.newGone(labels.a, labels.b));
+  out.push(...changeNotes(input.sources, diff.matched, p));
   return out;
 }
 
@@ -50,7 +52,12 @@ export function buildDiffDocument(input: DiffJsonInput, view: DiffView, p: Repor
   return {
     title: config.title,
     covers: { kind: 'periods', text: `${labels.a} → ${labels.b}` },
-    meta: [periodLine(labels.a, input.inputs.a, input.rows.a, p), periodLine(labels.b, input.inputs.b, input.rows.b, p), p.diff.meta(aggregation, anonymityMin), p.hidden(hiddenCounts(input.scores.a), anonymityMin, labels.a), p.hidden(hiddenCounts(input.scores.b), anonymityMin, labels.b)],
+    meta: [
+      periodLine(labels.a, input.inputs.a, input.rows.a, p),
+      periodLine(labels.b, input.inputs.b, input.rows.b, p),
+      ...configLines(input.sources, p),
+      p.diff.meta(aggregation, anonymityMin), p.hidden(hiddenCounts(input.scores.a), anonymityMin, labels.a), p.hidden(hiddenCounts(input.scores.b), anonymityMin, labels.b),
+    ],
     sections,
     language: p.language,
     leftOutNote: p.leftOut,

@@ -4,6 +4,7 @@ import type { NullReason, PeriodScores } from '../../core/results.js';
 import type { Config } from '../../config/types.js';
 import type { RowCounts } from '../../pipeline/loadPeriod.js';
 import { hiddenCounts, type HiddenCounts } from '../hidden.js';
+import { periodsJson, type PeriodsJson, type PeriodSource } from '../periods.js';
 import type { DiffView, PeriodLabels } from './views.js';
 
 /** The counts of a comparison as the contract names them. */
@@ -20,7 +21,7 @@ export function summaryJson(s: DiffSummary): SummaryJson {
   return { improved: s.improved, declined: s.declined, not_significant: s.notSignificant, not_testable: s.notTestable, new: s.new, gone: s.gone };
 }
 
-export interface DiffJson {
+export interface DiffJson extends PeriodsJson {
   title: string;
   aggregation: string;
   anonymity_min: number;
@@ -36,6 +37,9 @@ export interface DiffJson {
   departments: {
     id: string;
     name: string;
+    /** The department's id in each period: another than `id` when it was renamed or merged since (renamed_from); null when absent. */
+    id_a: string | null;
+    id_b: string | null;
     status: DiffStatus;
     /** improved/declined: a significant move; not_significant: tested, |z| < 1.96. */
     change: ChangeKind;
@@ -68,11 +72,14 @@ export interface DiffJson {
   /** Departments nobody evaluated in either period (no score to compare). */
   not_evaluated: { id: string; name: string }[];
   /** --by criterion: Δ of each criterion mean (no significance test). */
-  criteria?: { department: string; criterion: string; mean_a: number | null; mean_b: number | null; delta: number | null; reason_a: NullReason | null; reason_b: NullReason | null }[];
+  criteria?: { department: string; department_a: string; criterion: string; mean_a: number | null; mean_b: number | null; delta: number | null; reason_a: NullReason | null; reason_b: NullReason | null }[];
   /** --by pair: Δ of each client → department pair score (no significance test). */
   pairs?: {
     rater: string;
     target: string;
+    /** The pair's ids in period A when one of its departments was renamed or merged since; null otherwise. */
+    rater_a: string | null;
+    target_a: string | null;
     status: DiffStatus;
     score_a: number | null;
     score_b: number | null;
@@ -86,7 +93,10 @@ export interface DiffJson {
 }
 
 export interface DiffJsonInput {
+  /** Period B's config: its names and criteria are the report's. */
   config: Config;
+  /** Both periods with the config each was read with. */
+  sources: readonly [PeriodSource, PeriodSource];
   scores: { a: PeriodScores; b: PeriodScores };
   diff: PeriodDiff;
   labels: PeriodLabels;
@@ -102,6 +112,7 @@ export function diffJson(input: DiffJsonInput, view: DiffView, significanceZ: nu
   const { diff, config } = input;
   const json: DiffJson = {
     title: config.title,
+    ...periodsJson(input.sources, diff.matched),
     aggregation: input.scores.b.aggregation,
     anonymity_min: input.scores.b.anonymityMin,
     significance_z: significanceZ,
@@ -113,6 +124,8 @@ export function diffJson(input: DiffJsonInput, view: DiffView, significanceZ: nu
     departments: diff.departments.map((d) => ({
       id: d.id,
       name: d.name,
+      id_a: d.a.id,
+      id_b: d.b.id,
       status: d.status,
       change: d.change,
       score_a: d.a.score,
@@ -141,6 +154,7 @@ export function diffJson(input: DiffJsonInput, view: DiffView, significanceZ: nu
   if (view === 'criterion' && input.criteria !== undefined) {
     json.criteria = input.criteria.map((c) => ({
       department: c.departmentId,
+      department_a: c.departmentIdA,
       criterion: c.criterionId,
       mean_a: c.meanA,
       mean_b: c.meanB,
@@ -153,6 +167,8 @@ export function diffJson(input: DiffJsonInput, view: DiffView, significanceZ: nu
     json.pairs = input.pairs.map((p) => ({
       rater: p.raterId,
       target: p.targetId,
+      rater_a: p.raterIdA,
+      target_a: p.targetIdA,
       status: p.status,
       score_a: p.scoreA,
       score_b: p.scoreB,

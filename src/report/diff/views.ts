@@ -60,6 +60,11 @@ function notTestableWhy(d: Pick<DepartmentDiff, 'reason' | 'a' | 'b'>, labels: P
 
 const sideScore = (s: DiffSide, tone?: Tone): CellValue => maybe(s.score, s.reason, 'score', tone);
 
+/** "Логистика ← Доставка": a department compared with one of another id in period A (renamed or merged). */
+export function matchedName(d: Pick<DepartmentDiff, 'name' | 'a' | 'b'>): string {
+  return d.a.id !== null && d.b.id !== null && d.a.id !== d.b.id ? `${d.name} ← ${d.a.name ?? d.a.id}` : d.name;
+}
+
 function arrowText(a: number | null, b: number | null): string {
   if (a === null && b === null) return '';
   return `${a ?? '–'} → ${b ?? '–'}`;
@@ -86,7 +91,7 @@ export function departmentDiffView(diff: PeriodDiff, labels: PeriodLabels, forDi
       rows: diff.departments.map((d) => {
         const tone = moveTone(d);
         return [
-          text(d.name),
+          text(matchedName(d)),
           text(d.id, 'dim'),
           sideScore(d.a),
           sideScore(d.b),
@@ -104,7 +109,7 @@ export function departmentDiffView(diff: PeriodDiff, labels: PeriodLabels, forDi
   return {
     columns: [
       'id', 'department', 'status', 'change', 'score_a', 'score_b', 'delta', 'se_a', 'se_b', 'z', 'p', 'significant', 'testable', 'reason',
-      'rank_a', 'rank_b', 'rank_change', 'favorable_pct_a', 'favorable_pct_b', 'favorable_pct_change', 'respondents_a', 'respondents_b',
+      'rank_a', 'rank_b', 'rank_change', 'favorable_pct_a', 'favorable_pct_b', 'favorable_pct_change', 'respondents_a', 'respondents_b', 'id_a',
     ].map((key): Column => ({ key, title: key })),
     rows: diff.departments.map((d) => [
       text(d.id),
@@ -129,6 +134,7 @@ export function departmentDiffView(diff: PeriodDiff, labels: PeriodLabels, forDi
       num(d.favorablePctChange, 'pct_delta'),
       num(d.a.respondents, 'int'),
       num(d.b.respondents, 'int'),
+      text(d.a.id ?? ''),
     ]),
   };
 }
@@ -141,14 +147,21 @@ function deltaCell(delta: number | null, reasonA: NullReason | null, reasonB: Nu
 }
 
 /**
- * Display: department × criterion matrix of Δ, the departments in the diff's order. Data (CSV): one row
- * per department and criterion with both means.
+ * Display: department × criterion matrix of Δ, the departments in the diff's order, the criteria both
+ * periods have (`shared`). Data (CSV): one row per department and criterion with both means.
  */
-export function criterionDiffView(diff: PeriodDiff, criteria: readonly CriterionDiff[], config: Config, labels: PeriodLabels, forDisplay: boolean, p: ReportPhrases): TableModel {
+export function criterionDiffView(
+  diff: PeriodDiff,
+  criteria: readonly CriterionDiff[],
+  shared: Config['criteria'],
+  labels: PeriodLabels,
+  forDisplay: boolean,
+  p: ReportPhrases,
+): TableModel {
   if (!forDisplay) {
     const names = new Map(diff.departments.map((d) => [d.id, d.name]));
     return {
-      columns: ['department', 'department_name', 'criterion', 'mean_a', 'mean_b', 'delta'].map((key): Column => ({ key, title: key })),
+      columns: ['department', 'department_name', 'criterion', 'mean_a', 'mean_b', 'delta', 'department_a'].map((key): Column => ({ key, title: key })),
       rows: criteria.map((c) => [
         text(c.departmentId),
         text(names.get(c.departmentId) ?? ''),
@@ -156,14 +169,16 @@ export function criterionDiffView(diff: PeriodDiff, criteria: readonly Criterion
         maybe(c.meanA, c.reasonA, 'score'),
         maybe(c.meanB, c.reasonB, 'score'),
         num(c.delta, 'delta'),
+        text(c.departmentIdA),
       ]),
     };
   }
   const byDepartment = new Map<string, Map<string, CriterionDiff>>();
   for (const c of criteria) {
-    const m = byDepartment.get(c.departmentId) ?? new Map<string, CriterionDiff>();
+    const key = `${c.departmentIdA}\u0000${c.departmentId}`;
+    const m = byDepartment.get(key) ?? new Map<string, CriterionDiff>();
     m.set(c.criterionId, c);
-    byDepartment.set(c.departmentId, m);
+    byDepartment.set(key, m);
   }
   return {
     columns: [
@@ -171,19 +186,19 @@ export function criterionDiffView(diff: PeriodDiff, criteria: readonly Criterion
       { key: 'id', title: p.diff.columns.id, priority: 1 },
       { key: 'delta', title: p.diff.columns.scoreDelta, align: 'right' },
       { key: 'change', title: p.diff.columns.change },
-      ...config.criteria.map((c): Column => ({ key: c.id, title: c.name, wrap: HEADER_WRAP, align: 'right', priority: 2 })),
+      ...shared.map((c): Column => ({ key: c.id, title: c.name, wrap: HEADER_WRAP, align: 'right', priority: 2 })),
     ],
     rows: diff.departments
       .filter((d) => d.status === 'both')
       .map((d) => {
         const tone = moveTone(d);
-        const cells = byDepartment.get(d.id);
+        const cells = byDepartment.get(`${d.a.id ?? d.id}\u0000${d.id}`);
         return [
-          text(d.name),
+          text(matchedName(d)),
           text(d.id, 'dim'),
           num(d.delta, 'delta', tone),
           text(changeText(d, labels, p), tone ?? 'dim'),
-          ...config.criteria.map((c): CellValue => {
+          ...shared.map((c): CellValue => {
             const cd = cells?.get(c.id);
             return cd === undefined ? { kind: 'empty' } : deltaCell(cd.delta, cd.reasonA, cd.reasonB);
           }),
@@ -193,6 +208,12 @@ export function criterionDiffView(diff: PeriodDiff, criteria: readonly Criterion
 }
 
 function pairNote(pair: PairDiff, labels: PeriodLabels, p: ReportPhrases): string {
+  const earlier = pair.raterIdA === null ? '' : `${labels.a}: ${pair.raterIdA} → ${pair.targetIdA}`;
+  const note = pairStatusNote(pair, labels, p);
+  return earlier === '' ? note : note === '' ? earlier : `${earlier}; ${note}`;
+}
+
+function pairStatusNote(pair: PairDiff, labels: PeriodLabels, p: ReportPhrases): string {
   if (pair.status === 'new') return p.diff.newIn(labels.b);
   if (pair.status === 'gone') return p.diff.goneIn(labels.b);
   if (pair.delta === null) return p.diff.hiddenIn(where(isHidden(pair.reasonA), isHidden(pair.reasonB), labels));

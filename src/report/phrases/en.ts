@@ -61,6 +61,8 @@ export const ENGLISH: ReportPhrases = {
       company: 'Company',
       difference: 'Difference',
       rows: 'Rows',
+      headcount: 'Headcount',
+      responseRate: 'Response rate',
     },
     flags: { below_alert: 'below alert', suppressed: 'suppressed', no_responses: 'no responses' },
     harsher: 'harsher',
@@ -110,6 +112,21 @@ export const ENGLISH: ReportPhrases = {
     notIn: (a, b) => `not in ${a} or ${b}`,
   },
 
+  periods: {
+    sameConfig: (file) => `config: ${file} (every period)`,
+    configOf: (label, file) => `${label}: config ${file}`,
+    methodChanged: (a, b, changes) =>
+      `the method changed from ${a} to ${b}: ${changes}. Scores are still compared; per-criterion changes are shown only for the criteria both periods have`,
+    criteriaAdded: (list) => `criteria added: ${list}`,
+    criteriaRemoved: (list) => `criteria removed: ${list}`,
+    weightChanged: (criterion, a, b) => `weight of ${criterion} ${a} → ${b}`,
+    scaleChanged: (a, b) => `scale ${a} → ${b}`,
+    aggregationChanged: (a, b) => `aggregation by ${a} → by ${b}`,
+    favorableMinChanged: (a, b) => `favorable from ${a} → from ${b}`,
+    matched: (department, label, earlier, earlierLabel, merged) =>
+      `${department} in ${label} is matched to ${earlier} of ${earlierLabel} (${merged ? 'merged' : 'renamed'}: renamed_from in the config)`,
+  },
+
   run: {
     periodProblems: (errors, warnings) => `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`,
     refused: (failing, errors, rows, rejectsGiven) =>
@@ -130,6 +147,8 @@ export const ENGLISH: ReportPhrases = {
   validate: {
     title: 'Validation',
     file: (encoding, delimiter, shape, rows) => `${encoding}, ${delimiter}-separated, ${shape} shape, ${plural(rows, 'row')}`,
+    workbook: (sheet, shape, rows) => `workbook, sheet ${JSON.stringify(sheet)}, ${shape} shape, ${plural(rows, 'row')}`,
+    sheetRow: (sheet, line) => `(${JSON.stringify(sheet)}${line === null ? '' : `, row ${line}`})`,
     fileLabel: 'file',
     rowsLine: (read, valid, withErrors, withWarnings) => `Rows read: ${read} · valid: ${valid} · with errors: ${withErrors} · with warnings: ${withWarnings}`,
     missingPairs: (n, shown, more) => `Coverage: ${plural(n, 'expected client → department pair')} got no answer: ${shown}${more > 0 ? `, … and ${more} more` : ''}`,

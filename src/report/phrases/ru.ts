@@ -68,6 +68,8 @@ export const RUSSIAN: ReportPhrases = {
       company: 'Компания',
       difference: 'Разница',
       rows: 'Строки',
+      headcount: 'Численность',
+      responseRate: 'Доля ответивших',
     },
     flags: { below_alert: 'ниже порога', suppressed: 'скрыто', no_responses: 'нет ответов' },
     harsher: 'строже',
@@ -121,6 +123,22 @@ export const RUSSIAN: ReportPhrases = {
     notIn: (a, b) => `нет ни в ${a}, ни в ${b}`,
   },
 
+  periods: {
+    sameConfig: (file) => `конфигурация: ${file} (для всех периодов)`,
+    configOf: (label, file) => `${label}: конфигурация ${file}`,
+    methodChanged: (a, b, changes) =>
+      `методика изменилась между ${a} и ${b}: ${changes}. Оценки всё равно сравниваются; изменения по критериям показаны только для критериев, которые есть в обоих периодах`,
+    criteriaAdded: (list) => `добавлены критерии: ${list}`,
+    criteriaRemoved: (list) => `убраны критерии: ${list}`,
+    weightChanged: (criterion, a, b) => `вес критерия ${criterion} ${a} → ${b}`,
+    scaleChanged: (a, b) => `шкала ${a} → ${b}`,
+    aggregationChanged: (a, b) =>
+      `усреднение ${a === 'departments' ? 'по подразделениям' : 'по респондентам'} → ${b === 'departments' ? 'по подразделениям' : 'по респондентам'}`,
+    favorableMinChanged: (a, b) => `благоприятный ответ от ${a} → от ${b}`,
+    matched: (department, label, earlier, earlierLabel, merged) =>
+      `${department} в ${label} сопоставлено с ${earlier} в ${earlierLabel} (${merged ? 'слияние' : 'переименование'}: renamed_from в конфигурации)`,
+  },
+
   run: {
     periodProblems: (errors, warnings) => `${count(errors, ERRORS)}, ${count(warnings, WARNINGS)}`,
     refused: (failing, errors, rows, rejectsGiven) =>
@@ -141,6 +159,8 @@ export const RUSSIAN: ReportPhrases = {
   validate: {
     title: 'Проверка',
     file: (encoding, delimiter, shape, rows) => `${encoding}, разделитель — ${delimiter}, форма ${shape}, ${count(rows, ROWS)}`,
+    workbook: (sheet, shape, rows) => `книга Excel, лист ${JSON.stringify(sheet)}, форма ${shape}, ${count(rows, ROWS)}`,
+    sheetRow: (sheet, line) => `(лист ${JSON.stringify(sheet)}${line === null ? '' : `, строка ${line}`})`,
     fileLabel: 'файл',
     rowsLine: (read, valid, withErrors, withWarnings) => `Прочитано строк: ${read} · годных: ${valid} · с ошибками: ${withErrors} · с предупреждениями: ${withWarnings}`,
     missingPairs: (n, shown, more) =>

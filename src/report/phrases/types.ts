@@ -13,7 +13,7 @@ export type DiffViewName = 'department' | 'criterion' | 'pair';
 export type Where = { both: true } | { both: false; label: string };
 
 /** What a list of problems needs besides the problems. */
-export type ProblemWords = Pick<ReportPhrases['validate'], 'problemTitles' | 'severity' | 'moreOfKind' | 'problemColumns'>;
+export type ProblemWords = Pick<ReportPhrases['validate'], 'problemTitles' | 'severity' | 'moreOfKind' | 'problemColumns' | 'sheetRow'>;
 
 export interface ReportPhrases {
   language: Language;
@@ -59,6 +59,8 @@ export interface ReportPhrases {
       company: string;
       difference: string;
       rows: string;
+      headcount: string;
+      responseRate: string;
     };
     flags: Record<Flag, string>;
     harsher: string;
@@ -96,6 +98,24 @@ export interface ReportPhrases {
     notIn(a: string, b: string): string;
   };
 
+  /** What reports of several periods say about how each was read (SPEC 2.5). */
+  periods: {
+    /** Every period read with the same config. */
+    sameConfig(file: string): string;
+    /** Each period's config, when they differ. */
+    configOf(label: string, file: string): string;
+    /** "the method changed from q1 to q2: <changes>; ..." — `changes` joined from the lines below. */
+    methodChanged(a: string, b: string, changes: string): string;
+    criteriaAdded(list: string): string;
+    criteriaRemoved(list: string): string;
+    weightChanged(criterion: string, a: number, b: number): string;
+    scaleChanged(a: string, b: string): string;
+    aggregationChanged(a: Aggregation, b: Aggregation): string;
+    favorableMinChanged(a: number, b: number): string;
+    /** "Логистика (logistics) in q2 is matched to Доставка (delivery), Склад (warehouse) of q1". */
+    matched(department: string, label: string, earlier: string, earlierLabel: string, merged: boolean): string;
+  };
+
   /** What score, diff and trend say on stderr about the data before the report. */
   run: {
     periodProblems(errors: number, warnings: number): string;
@@ -114,6 +134,10 @@ export interface ReportPhrases {
   validate: {
     title: string;
     file(encoding: string, delimiter: string, shape: string, rows: number): string;
+    /** A workbook read: its sheet (no encoding or delimiter to speak of). */
+    workbook(sheet: string, shape: string, rows: number): string;
+    /** Where a problem is on a workbook: its sheet and row ("Ответы на форму (1)", row 12). */
+    sheetRow(sheet: string, line: number | null): string;
     fileLabel: string;
     rowsLine(read: number, valid: number, withErrors: number, withWarnings: number): string;
     missingPairs(n: number, shown: string, more: number): string;

@@ -28,7 +28,7 @@ function viewModel(input: ScoreReportInput, view: View, forDisplay: boolean, p: 
     case 'pair':
       return forDisplay ? pairMatrixView(scores, config, p) : pairListView(scores, config);
     case 'rater':
-      return raterView(scores, p);
+      return raterView(scores, config, p);
   }
 }
 

@@ -4,7 +4,7 @@ import type { NeedsAttention } from '../../core/attention.js';
 import type { NullReason, PeriodScores } from '../../core/results.js';
 import type { RowCounts } from '../../pipeline/loadPeriod.js';
 import { hiddenCounts, type HiddenCounts } from '../hidden.js';
-import type { View } from './views.js';
+import { responseRatePct, type View } from './views.js';
 
 export interface ScoreJson {
   title: string;
@@ -33,7 +33,19 @@ export interface ScoreJson {
   }[];
   needs_attention: { departments: { id: string; score: number; weakest_criteria: { id: string; mean: number }[] }[]; lowest_pairs: { rater: string; target: string; score: number }[] };
   pairs?: { rater: string; target: string; score: number | null; respondents: number; suppressed: boolean; reason: NullReason | null; expected: boolean }[];
-  raters?: { id: string; given_mean: number | null; company_mean: number | null; difference: number | null; respondents: number; rows: number; suppressed: boolean; reason: NullReason | null }[];
+  raters?: {
+    id: string;
+    given_mean: number | null;
+    company_mean: number | null;
+    difference: number | null;
+    respondents: number;
+    rows: number;
+    suppressed: boolean;
+    reason: NullReason | null;
+    /** The department's `headcount` and respondents / headcount in percent (0–100); null when the config gives none. */
+    headcount: number | null;
+    response_rate_pct: number | null;
+  }[];
   criteria?: { id: string; mean: number | null; favorable_pct: number | null; answers: number; respondents: number; suppressed: boolean; reason: NullReason | null }[];
 }
 
@@ -89,6 +101,8 @@ export function scoreJson(scores: PeriodScores, config: Config, rows: RowCounts,
       rows: r.rows,
       suppressed: r.suppressed,
       reason: r.reason,
+      headcount: config.departments[r.index]?.headcount ?? null,
+      response_rate_pct: responseRatePct(config, r.index, r.respondents),
     }));
   }
   if (view === 'criterion') {

@@ -143,11 +143,21 @@ export function pairListView(scores: PeriodScores, config: Config): TableModel {
   };
 }
 
-export function raterView(scores: PeriodScores, p: ReportPhrases): TableModel {
+/**
+ * Response rate of a rater department (SPEC 2.5): its distinct respondents / `headcount`, in percent; null when
+ * the config gives no headcount. Above 100 when more people answered than the headcount says: shown as is.
+ */
+export function responseRatePct(config: Config, raterIndex: number, respondents: number): number | null {
+  const headcount = config.departments[raterIndex]?.headcount;
+  return headcount === undefined ? null : (100 * respondents) / headcount;
+}
+
+export function raterView(scores: PeriodScores, config: Config, p: ReportPhrases): TableModel {
   const t = p.score.columns;
   const raters = [...scores.raters]
     .filter((r) => r.rows > 0)
     .sort((a, b) => (a.difference ?? Infinity) - (b.difference ?? Infinity) || a.index - b.index);
+  const withHeadcount = config.departments.some((d) => d.headcount !== undefined);
   return {
     columns: [
       { key: 'rater', title: t.rater, cut: true },
@@ -157,6 +167,12 @@ export function raterView(scores: PeriodScores, p: ReportPhrases): TableModel {
       { key: 'difference', title: t.difference, align: 'right' },
       { key: 'respondents', title: t.respondents, align: 'right', priority: 3 },
       { key: 'rows', title: t.rows, align: 'right', priority: 2 },
+      ...(withHeadcount
+        ? [
+            { key: 'headcount', title: t.headcount, align: 'right', priority: 3 } satisfies Column,
+            { key: 'response_rate_pct', title: t.responseRate, align: 'right', priority: 2 } satisfies Column,
+          ]
+        : []),
       { key: 'tendency', title: '' },
     ],
     rows: raters.map((r) => [
@@ -167,6 +183,7 @@ export function raterView(scores: PeriodScores, p: ReportPhrases): TableModel {
       maybe(r.difference, r.givenMean === null ? r.reason : scores.company.reason, 'delta'),
       num(r.respondents, 'int'),
       num(r.rows, 'int'),
+      ...(withHeadcount ? [num(config.departments[r.index]?.headcount ?? null, 'int'), num(responseRatePct(config, r.index, r.respondents), 'pct')] : []),
       // No word for a difference that shows as ±0.00.
       text(r.difference === null || Math.abs(r.difference) < 0.005 ? '' : r.difference < 0 ? p.score.harsher : p.score.moreLenient, 'dim'),
     ]),

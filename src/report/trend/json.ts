@@ -6,12 +6,13 @@ import type { Config } from '../../config/types.js';
 import type { RowCounts } from '../../pipeline/loadPeriod.js';
 import { summaryJson, type SummaryJson } from '../diff/json.js';
 import { hiddenCounts, type HiddenCounts } from '../hidden.js';
+import { periodsJson, type PeriodsJson, type PeriodSource } from '../periods.js';
 
 /** The fields of the latest change in the contract, in this order. */
 const LATEST_KEYS = ['status', 'change', 'delta', 'z', 'p', 'significant', 'testable', 'reason'] as const;
 type LatestKey = (typeof LATEST_KEYS)[number];
 
-export interface TrendJson {
+export interface TrendJson extends PeriodsJson {
   title: string;
   aggregation: string;
   anonymity_min: number;
@@ -25,7 +26,7 @@ export interface TrendJson {
   /** How many values of each period are null, by reason; aligned with `periods`. */
   hidden: HiddenCounts[];
   /** Departments that fell significantly in the latest period first; per-period arrays as core/trend.ts has them. */
-  departments: (Pick<DepartmentTrend, 'id' | 'name' | 'scores' | 'reasons' | 'se' | 'ranks' | 'respondents'> & {
+  departments: (Pick<DepartmentTrend, 'id' | 'name' | 'ids' | 'scores' | 'reasons' | 'se' | 'ranks' | 'respondents'> & {
     /** The change between the last two periods, with the z test of `ic diff`; null when in neither of them. */
     latest: Pick<DepartmentDiff, LatestKey> | null;
   })[];
@@ -34,7 +35,10 @@ export interface TrendJson {
 }
 
 export interface TrendInput {
+  /** The last period's config: its names and scale are the report's. */
   config: Config;
+  /** Every period with the config it was read with, oldest first. */
+  sources: readonly PeriodSource[];
   scores: readonly PeriodScores[];
   trend: PeriodTrend;
   labels: readonly string[];
@@ -53,6 +57,7 @@ export function trendJson(input: TrendInput, significanceZ: number): TrendJson {
   const last = input.scores[input.scores.length - 1]!;
   return {
     title: input.config.title,
+    ...periodsJson(input.sources, trend.matched),
     aggregation: last.aggregation,
     anonymity_min: last.anonymityMin,
     significance_z: significanceZ,
@@ -64,6 +69,7 @@ export function trendJson(input: TrendInput, significanceZ: number): TrendJson {
     departments: trend.departments.map((d) => ({
       id: d.id,
       name: d.name,
+      ids: [...d.ids],
       scores: [...d.scores],
       reasons: [...d.reasons],
       se: [...d.se],

@@ -1,11 +1,20 @@
 /** `ic trend` as a format-neutral table: department × period scores and the latest change. */
 import type { Config } from '../../config/types.js';
-import type { PeriodTrend } from '../../core/trend.js';
+import type { DepartmentTrend, PeriodTrend } from '../../core/trend.js';
 import { changeText, moveTone } from '../diff/views.js';
 import type { ReportPhrases } from '../phrases/types.js';
 import { maybe, num, text, type CellValue, type Column, type TableModel } from '../table.js';
 
 const FIXED_KEYS = new Set(['id', 'department', 'latest_delta', 'latest_z', 'latest_p', 'latest_significant', 'latest_testable', 'latest_change', 'latest_reason', 'trend']);
+
+/**
+ * "Логистика ← Доставка": a row whose department had another id in an earlier period (renamed or merged); two
+ * departments merged into one have a row each, told apart by the earlier names.
+ */
+export function lineageName(d: Pick<DepartmentTrend, 'name' | 'id' | 'ids' | 'names'>): string {
+  const earlier = [...new Set(d.names.filter((n, i) => n !== null && d.ids[i] !== d.id))].reverse();
+  return earlier.length === 0 ? d.name : `${d.name} ← ${earlier.join(' ← ')}`;
+}
 
 /** A period's CSV column is its label, unless that is one of the fixed column names. */
 function periodKey(label: string): string {
@@ -25,7 +34,7 @@ export function trendView(trend: PeriodTrend, labels: readonly string[], config:
       ].map((key): Column => ({ key, title: key })),
       rows: trend.departments.map((d) => [
         text(d.id),
-        text(d.name),
+        text(lineageName(d)),
         ...d.scores.map((s, i) => maybe(s, d.reasons[i] ?? null, 'score')),
         num(d.latest?.delta ?? null, 'delta'),
         num(d.latest?.z ?? null, 'z'),
@@ -53,7 +62,7 @@ export function trendView(trend: PeriodTrend, labels: readonly string[], config:
     rows: trend.departments.map((d): CellValue[] => {
       const tone = d.latest === null ? undefined : moveTone(d.latest);
       return [
-        text(d.name),
+        text(lineageName(d)),
         text(d.id, 'dim'),
         ...d.scores.map((s, i) => maybe(s, d.reasons[i] ?? null, 'score')),
         { kind: 'spark', values: d.scores, scale: config.scale },
