@@ -77,6 +77,8 @@ export function diffCommand(): Command {
         'Departments evaluated in one period only are listed as new or gone; values hidden for anonymity in either period are never compared.\n\n' +
         'Each period is a file or a folder; for several files per period use --a and --b. ' +
         'Period names come from the file or folder names (--labels to override). ' +
+        'Each period is read with its own config: the ic.yaml in (or beside) its folder or first file, else the current folder\'s; --config applies to both. ' +
+        'The report names each config, says how the method changed (criteria, weights, scale), and matches departments renamed or merged since (renamed_from). ' +
         'Refuses to compute when either period has data errors, unless --skip-invalid.',
     )
     .argument('[periods...]', 'period A, then period B: each a responses CSV file or a folder of them')

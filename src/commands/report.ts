@@ -122,7 +122,9 @@ export function reportCommand(): Command {
         'from three periods on, with the trend: index.html (the company report), <department id>.html (one card per\n' +
         'scored department, for its head), report.xlsx (every table, one sheet each); --pdf also prints each page to PDF\n' +
         'with a local Chromium. Every page is one self-contained file: no script, no external request.\n' +
-        'Values from fewer than anonymity_min respondents are never shown, in any of the files.',
+        'Values from fewer than anonymity_min respondents are never shown, in any of the files.\n' +
+        'Each period is read with its own config (the ic.yaml in or beside it, else the current folder\'s; --config applies to all);\n' +
+        'the method section names each one, the changes of method, and the departments matched through renamed_from.',
     )
     .argument('[periods...]', 'one or more periods, oldest first: each a responses CSV file or a folder of them')
     .option('-o, --out <dir>', 'the folder to write the report into (created when missing)')

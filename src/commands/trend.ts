@@ -39,6 +39,8 @@ export function trendCommand(): Command {
         'and the latest change (the last two periods) tested as in `ic diff`: z = Δ / √(SE_A² + SE_B²), significant when |z| ≥ 1.96. ' +
         'Departments that fell significantly in the latest period come first.\n\n' +
         'Each period is a file or a folder; period names come from them (--labels to override). ' +
+        'Each period is read with its own config (the ic.yaml in or beside it, else the current folder\'s; --config applies to all), ' +
+        'and departments renamed or merged since an earlier period are matched through renamed_from. ' +
         'Refuses to compute when any period has data errors, unless --skip-invalid.',
     )
     .argument('[periods...]', 'two or more periods, oldest first: each a responses CSV file or a folder of them')
