@@ -129,7 +129,7 @@ function reasonsSummary(s: ScoredPeriod, p: ReportPhrases): string {
  * Writes the report of score, diff or trend: to stdout, or atomically to --out, which must not be any
  * input, the config or the --rejects file (checked before any work by scorePeriods, and again here).
  */
-export async function writeReport(text: string, periods: readonly PeriodInput[], configs: readonly Config[], options: DataOptions): Promise<void> {
+export async function writeReport(text: string | Uint8Array, periods: readonly PeriodInput[], configs: readonly Config[], options: DataOptions): Promise<void> {
   const protectedPaths = [...protectedInputs(periods, configs), ...(options.rejects === undefined ? [] : [options.rejects])];
   await writeResult(text, options.out, protectedPaths);
 }

@@ -10,16 +10,11 @@ import { checkNotAnInput, note, writeResult } from '../cli/output.js';
 import { scorePeriods, type DataOptions } from '../cli/period.js';
 import { periodLabels } from '../cli/periodLabels.js';
 import { detectTerminal } from '../cli/terminal.js';
-import { needsAttention } from '../core/attention.js';
-import { diffPeriods } from '../core/diff.js';
-import { renamesOf } from '../core/match.js';
-import { trendPeriods } from '../core/trend.js';
 import { LANGUAGES, type Language } from '../domain/language.js';
 import { reportLanguage } from '../report/language.js';
-import { changeNotes, configLines } from '../report/periods.js';
-import type { ReportInput } from '../render/html/input.js';
+import { buildReportInput } from '../cli/reportInput.js';
 import { renderHtmlPages } from '../render/html/report.js';
-import { chromiumPath } from '../render/pdf/chromium.js';
+import { printPdf, requireChromium, workbookOf } from '../cli/pages.js';
 
 interface ReportOptions extends DataOptions {
   out?: string;
@@ -44,40 +39,18 @@ export async function runReport(inputs: string[], options: ReportOptions): Promi
   const protectedPaths = [...inputs, ...configs.flatMap((c) => (c.path === null ? [] : [c.path])), ...(options.rejects === undefined ? [] : [options.rejects])];
   checkNotAnInput(dir, protectedPaths);
   // Before any work: a run that cannot print its PDFs stops before it writes anything.
-  if (options.pdf && chromiumPath() === null) throw new UserError(NO_CHROMIUM);
+  if (options.pdf) requireChromium();
   await ensureFolder(dir);
 
   const periods = periodInputs.map((p, i) => ({ label: inputs.length === 1 ? null : labels[i]!, inputs: p }));
   const lang = reportLanguage(config, options.lang);
   const phrases = phrasesFor(lang);
   const scored = await scorePeriods(periods, configs, { ...options, out: undefined }, terminal, phrases);
-  const scores = scored.map((s) => s.scores);
-  const last = scores[scores.length - 1]!;
-  const renames = configs.map(renamesOf);
-  const diff = scores.length >= 2 ? diffPeriods(scores[scores.length - 2]!, last, renames[renames.length - 1]) : null;
-  const trend = scores.length >= 3 ? trendPeriods(scores, renames) : null;
-  const sources = scored.map((s, i) => ({ label: labels[i]!, config: s.config, configFile: s.configFile }));
-  const headcounts = new Map(config.departments.flatMap((d) => (d.headcount === undefined ? [] : [[d.id, d.headcount] as const])));
-  const input: ReportInput = {
-    config,
-    labels,
-    periods: scores,
-    rows: scored.map((s) => s.load.rows),
-    diff,
-    trend,
-    attention: needsAttention(last),
-    lang,
-    comments: scored[scored.length - 1]!.load.comments,
-    configFiles: sources.map((s) => s.configFile),
-    periodNotes: scores.length < 2 ? [] : [...configLines(sources, phrases), ...changeNotes(sources, (trend ?? diff)!.matched, phrases)],
-    ...(headcounts.size > 0 ? { headcounts } : {}),
-  };
+  const input = buildReportInput(scored, labels, lang, phrases);
 
   const pages = renderHtmlPages(input);
-  // The workbook library is loaded only here: it is the heaviest module of the command.
-  const { renderWorkbook } = await import('../render/xlsx/workbook.js');
   const files = new Map<string, string | Uint8Array>(pages);
-  files.set(WORKBOOK_FILE, await renderWorkbook(input));
+  files.set(WORKBOOK_FILE, await workbookOf(input));
   if (options.pdf) for (const [name, pdf] of await printPdf(pages)) files.set(name, pdf);
 
   for (const [name, content] of files) await writeResult(content, join(dir, name), protectedPaths);
@@ -97,20 +70,6 @@ async function ensureFolder(dir: string): Promise<void> {
     await mkdir(dir, { recursive: true });
   } catch (error) {
     throw new UserError(`cannot create the folder ${dir} (${(error as NodeJS.ErrnoException).code ?? 'error'}); check that its parent exists and is writable`);
-  }
-}
-
-const NO_CHROMIUM =
-  '--pdf prints the pages with a local Chromium, and none was found (looked for /usr/bin/chromium); ' +
-  'install it with `apt-get install chromium` (Debian/Ubuntu), or set IC_CHROMIUM to its path, or run without --pdf';
-
-async function printPdf(pages: ReadonlyMap<string, string>): Promise<Map<string, Uint8Array>> {
-  const { printPdfs, ChromiumMissing } = await import('../render/pdf/print.js');
-  try {
-    return await printPdfs(pages);
-  } catch (error) {
-    if (error instanceof ChromiumMissing) throw new UserError(NO_CHROMIUM);
-    throw error;
   }
 }
 

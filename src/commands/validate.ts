@@ -4,7 +4,7 @@ import { relative } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { positiveInt } from '../cli/context.js';
 import { EXIT } from '../cli/errors.js';
-import { addConfigOption, addLanguageOption, addOutputOptions, examples, type CommonOptions, reportFormat } from '../cli/options.js';
+import { addConfigOption, addLanguageOption, addOutputOptions, documentFormat, examples, type CommonOptions } from '../cli/options.js';
 import { note, writeResult } from '../cli/output.js';
 import { detectTerminal } from '../cli/terminal.js';
 import { loadPeriod } from '../pipeline/loadPeriod.js';
@@ -36,7 +36,7 @@ export async function runValidate(files: string[], options: ValidateOptions): Pr
     report = { ok, strict, load, problems };
   }
 
-  const format = reportFormat(options);
+  const format = documentFormat('validate', options);
   const text = renderDocument(buildValidationDocument(report, options.maxProblems, phrasesFor(loaded.config === null ? (options.lang ?? 'en') : reportLanguage(loaded.config, options.lang)), options.quiet ?? false), format, { color: terminal.color, excel: options.excel ?? false });
   await writeResult(text, options.out, [...files, ...(loaded.path ? [loaded.path] : [])]);
   if (files.length === 0 && loaded.config !== null && report.ok) {

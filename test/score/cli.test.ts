@@ -41,7 +41,7 @@ describe('exit codes: 0 ok, 1 data or config problems, 2 wrong usage', () => {
   it.each([
     { what: 'an unknown option', args: ['responses.csv', '--bogus'], message: /unknown option '--bogus'/u },
     { what: 'a bad --by value', args: ['responses.csv', '--by', 'team'], message: /argument 'team' is invalid\. Allowed choices are department, criterion, pair, rater/u },
-    { what: 'a bad --format value', args: ['responses.csv', '--format', 'xlsx'], message: /Allowed choices are table, csv, json, md/u },
+    { what: 'a bad --format value', args: ['responses.csv', '--format', 'docx'], message: /Allowed choices are table, csv, json, md, html, xlsx, pdf/u },
     { what: 'no files', args: [], message: /ic score needs the responses/u },
     { what: 'a bad --max-problems', args: ['responses.csv', '--max-problems', 'many'], message: /--max-problems takes a whole number/u },
   ])('2: $what', ({ args, message }) => {

@@ -59,7 +59,7 @@ function departmentsTable(input: ReportInput, words: Words): string {
   const shown = scores.departments.filter((d) => d.respondents > 0).sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.index - b.index);
   const head = headerRow([[words.t('rank'), 'num'], words.t('department'), [words.t('score'), 'num'], [words.t('ci95'), 'num'], [words.t('favorable'), 'num'], [words.t('respondents'), 'num'], [words.t('raters'), 'num'], words.t('flags')]);
   const rows = shown.map((d) => {
-    const name = d.score === null ? textCell(d.name) : `<td><a href="${cardFile(d.id)}">${escapeXml(d.name)}</a></td>`;
+    const name = d.score === null || input.singlePage ? textCell(d.name) : `<td><a href="${cardFile(d.id)}">${escapeXml(d.name)}</a></td>`;
     const ci = d.ci95 === null ? numCell(words, null, 'score', { field: 'ci95', key: d.id }, d.reason, d.score === null ? undefined : '—') : `<td class="num" data-field="ci95" data-key="${d.id}" data-low="${d.ci95[0]}" data-high="${d.ci95[1]}">${words.score(d.ci95[0])} – ${words.score(d.ci95[1])}</td>`;
     const flags = d.flags.includes('below_alert') ? `<td class="flag">${escapeXml(words.t('belowAlert'))}</td>` : textCell('');
     return [
@@ -85,7 +85,7 @@ function attention(input: ReportInput, words: Words): string {
   else {
     const items = departments.map(({ department: d, weakestCriteria }) => {
       const weak = weakestCriteria.map((c) => `${input.config.criteria[c.criterion]?.name ?? c.id} ${words.score(c.mean as number)}`).join(', ');
-      return `<li><a href="${cardFile(d.id)}">${escapeXml(d.name)}</a>: <strong>${words.score(d.score as number)}</strong>${weak === '' ? '' : ` — ${escapeXml(words.t('weakestCriteria'))}: ${escapeXml(weak)}`}</li>`;
+      return `<li>${cardLink(input, d)}: <strong>${words.score(d.score as number)}</strong>${weak === '' ? '' : ` — ${escapeXml(words.t('weakestCriteria'))}: ${escapeXml(weak)}`}</li>`;
     });
     out.push(`<ul>${items.join('')}</ul>`);
   }
@@ -164,8 +164,13 @@ function criteria(input: ReportInput, words: Words): string {
   return [h2('criteria', words.t('criteriaTitle')), table(head, body, [2, 5])].join('\n');
 }
 
+/** A department's name, linked to its card when the cards are written beside this page. */
+function cardLink(input: ReportInput, d: { id: string; name: string }): string {
+  return input.singlePage ? escapeXml(d.name) : `<a href="${cardFile(d.id)}">${escapeXml(d.name)}</a>`;
+}
+
 function cards(input: ReportInput, words: Words): string {
   const scored = latestScores(input).departments.filter((d) => d.score !== null);
-  if (scored.length === 0) return '';
+  if (scored.length === 0 || input.singlePage) return '';
   return [h2('cards', words.t('cards')), `<ul class="cards">${scored.map((d) => `<li><a href="${cardFile(d.id)}">${escapeXml(d.name)}</a></li>`).join('')}</ul>`].join('\n');
 }

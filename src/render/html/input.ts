@@ -32,6 +32,11 @@ export interface ReportInput {
    * the pipeline did not read them, and the pages say so rather than suggesting there were none.
    */
   comments?: ReadonlyMap<string, readonly string[]>;
+  /**
+   * The company page written alone (`ic score --out r.html`): no department cards beside it, so no links to them.
+   * Absent: `ic report`, with a card per department next to index.html.
+   */
+  singlePage?: boolean;
   /** headcount per department id (SPEC 2.5), for response rates; absent when the config gives none. */
   headcounts?: ReadonlyMap<string, number>;
   /** The config file each period was read with, aligned with `labels` (SPEC 2.5). */
